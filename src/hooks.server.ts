@@ -1,0 +1,105 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { startRuntime, stopRuntime } from '$lib/server/runtime';
+import { keyedHash } from '$lib/server/auth/tokens';
+import { describeDevice } from '$lib/server/auth/device';
+import { deviceCookie, NON_HTML_CSP, securityHeaders, sessionCookie } from '$lib/server/cookies';
+import { resolveSession } from '$lib/server/sessions/sessions.service';
+import { errorResponse } from '$lib/server/http';
+import { AppError } from '$lib/server/errors';
+import { logUnexpected } from '$lib/server/log';
+import * as m from '$lib/paraglide/messages';
+
+export const init: ServerInit = async () => {
+	await startRuntime();
+	process.once('sveltekit:shutdown', () => void stopRuntime());
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses state-changing requests from other sites whatever their Content-Type (SvelteKit's own
+ * check covers form posts only). Browsers send Sec-Fetch-Site or Origin; a client that sends
+ * neither is not a browser and carries no ambient cookies of a victim.
+ */
+const handleCrossOrigin: Handle = async ({ event, resolve }) => {
+	if (!SAFE_METHODS.has(event.request.method)) {
+		const site = event.request.headers.get('sec-fetch-site');
+		const origin = event.request.headers.get('origin');
+		const crossSite = site ? site !== 'same-origin' : origin !== null && origin !== event.url.origin;
+		if (crossSite) {
+			return errorResponse(new AppError('CROSS_ORIGIN', m.error_cross_origin()));
+		}
+	}
+
+	return resolve(event);
+};
+
+/** Builds the request context: database, clock, the signed-in person (fresh on every request). */
+const handleContext: Handle = async ({ event, resolve }) => {
+	const { env, handle } = await startRuntime();
+	const now = () => new Date();
+	const session = sessionCookie(env);
+	const token = event.cookies.get(session.name);
+	const resolved = token ? await resolveSession({ db: handle.db, now }, token) : null;
+	if (token && !resolved) {
+		event.cookies.delete(session.name, { path: '/' });
+	}
+
+	event.locals.user = resolved
+		? {
+				id: resolved.user.id,
+				name: resolved.user.name,
+				onboarded: resolved.user.onboardedAt !== null,
+				timeZone: resolved.user.timeZone
+			}
+		: null;
+	event.locals.ctx = {
+		db: handle.db,
+		now,
+		origin: env.origin,
+		secret: env.secret,
+		userId: resolved?.user.id ?? null,
+		sessionId: resolved?.session.id ?? null,
+		clientKey: keyedHash(env.secret, `client:${event.getClientAddress()}`),
+		device: describeDevice(event.request.headers.get('user-agent')),
+		deviceToken: event.cookies.get(deviceCookie(env).name) ?? null
+	};
+
+	return resolve(event);
+};
+
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const { env } = await startRuntime();
+	const response = await resolve(event);
+	const headers = securityHeaders(env);
+	try {
+		for (const [name, value] of Object.entries(headers)) {
+			response.headers.set(name, value);
+		}
+		if (!response.headers.has('content-security-policy')) {
+			response.headers.set('content-security-policy', NON_HTML_CSP);
+		}
+	} catch {
+		// Some responses (e.g. from fetch) have immutable headers: copy them into a new one.
+		const copy = new Response(response.body, response);
+		for (const [name, value] of Object.entries(headers)) {
+			copy.headers.set(name, value);
+		}
+
+		return copy;
+	}
+
+	return response;
+};
+
+export const handle: Handle = sequence(handleSecurityHeaders, handleCrossOrigin, handleContext);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	const id = crypto.randomUUID();
+	if (status >= 500) {
+		logUnexpected(id, error, status);
+	}
+
+	return { message: status === 404 ? m.error_page_not_found() : m.error_unexpected(), id };
+};

@@ -1,0 +1,21 @@
+/**
+ * The one rule for who may see an item written in Tend. Pure, so the server's access module, the
+ * model test and later domains share it.
+ */
+export type Viewer = { userId: string; coupleId: string | null };
+export type VisibleItem = {
+	authorId: string;
+	/** The couple the item was shared in, or null for items written while not linked. */
+	coupleId: string | null;
+	visibility: 'private' | 'shared';
+};
+
+export function canSeeItem(viewer: Viewer, item: VisibleItem): boolean {
+	if (item.authorId === viewer.userId) {
+		return true;
+	}
+
+	// A partner sees shared items of their current couple only: after a link ends, and after a
+	// re-link of the same two people, the old couple's items are out of reach.
+	return item.visibility === 'shared' && item.coupleId !== null && item.coupleId === viewer.coupleId;
+}

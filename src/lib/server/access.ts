@@ -1,0 +1,79 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { canSeeItem, type VisibleItem } from '$lib/domain/visibility';
+import type { Ctx } from './context';
+import type { Db } from './db/client';
+import { coupleMembers, pastPartners, users } from './db/schema';
+import { AppError } from './errors';
+import * as m from '$lib/paraglide/messages';
+
+/**
+ * THE access module: the one place that answers who may read or change what. Every service asks
+ * here; nothing else decides. What a person may not see answers NOT_FOUND, never "forbidden",
+ * so nobody learns that it exists.
+ */
+
+export type Relation = 'self' | 'partner' | 'ex' | 'stranger';
+
+export type PartnerLink = { coupleId: string; partner: { id: string; name: string } };
+
+/** The signed-in person's id, or UNAUTHENTICATED. */
+export function requireUser(ctx: Pick<Ctx, 'userId'>): string {
+	if (!ctx.userId) {
+		throw new AppError('UNAUTHENTICATED', m.error_sign_in_first());
+	}
+
+	return ctx.userId;
+}
+
+/**
+ * The person's live link, read fresh on every call: an unlink takes effect on the very next
+ * request, because nothing about the partner is cached in the session.
+ */
+export async function findPartnerLink(db: Db, userId: string): Promise<PartnerLink | undefined> {
+	const mine = db
+		.select({ coupleId: coupleMembers.coupleId })
+		.from(coupleMembers)
+		.where(eq(coupleMembers.userId, userId));
+	const [row] = await db
+		.select({ coupleId: coupleMembers.coupleId, id: users.id, name: users.name })
+		.from(coupleMembers)
+		.innerJoin(users, eq(users.id, coupleMembers.userId))
+		.where(and(eq(coupleMembers.coupleId, mine), ne(coupleMembers.userId, userId)));
+
+	return row ? { coupleId: row.coupleId, partner: { id: row.id, name: row.name } } : undefined;
+}
+
+/** The live link, or NOT_FOUND when the person has none. */
+export async function requirePartnerLink(ctx: Ctx): Promise<PartnerLink> {
+	const link = await findPartnerLink(ctx.db, requireUser(ctx));
+	if (!link) {
+		throw new AppError('NOT_FOUND', m.error_no_partner());
+	}
+
+	return link;
+}
+
+/** How `otherId` stands to the viewer right now. */
+export async function relationTo(db: Db, viewerId: string, otherId: string): Promise<Relation> {
+	if (viewerId === otherId) {
+		return 'self';
+	}
+	const link = await findPartnerLink(db, viewerId);
+	if (link?.partner.id === otherId) {
+		return 'partner';
+	}
+	const [past] = await db
+		.select({ partnerId: pastPartners.partnerId })
+		.from(pastPartners)
+		.where(and(eq(pastPartners.userId, viewerId), eq(pastPartners.partnerId, otherId)));
+
+	return past ? 'ex' : 'stranger';
+}
+
+/** Whether the viewer may read an item; later domains pass their rows through this. */
+export async function canRead(ctx: Ctx, item: VisibleItem): Promise<boolean> {
+	const userId = requireUser(ctx);
+	const link = await findPartnerLink(ctx.db, userId);
+
+	return canSeeItem({ userId, coupleId: link?.coupleId ?? null }, item);
+}

@@ -1,0 +1,55 @@
+import { eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { rateLimits } from '../db/schema';
+
+export type Limit = { max: number; windowSeconds: number };
+
+/** The limits of every throttled action, in one place. Failures are what count, except where noted. */
+export const LIMITS = {
+	/** Per account: well under 100 failures an hour, and a soft lock that ends by itself. */
+	loginAccount: { max: 10, windowSeconds: 15 * 60 },
+	/** Per client address, across accounts. */
+	loginClient: { max: 50, windowSeconds: 15 * 60 },
+	/** Per known device of the account (see device cookies in auth.service). */
+	loginDevice: { max: 10, windowSeconds: 15 * 60 },
+	/** Every attempt counts. */
+	register: { max: 10, windowSeconds: 60 * 60 },
+	joinUser: { max: 10, windowSeconds: 60 * 60 },
+	joinClient: { max: 30, windowSeconds: 60 * 60 },
+	/** Every new code counts. */
+	inviteCreate: { max: 20, windowSeconds: 60 * 60 },
+	passwordChange: { max: 10, windowSeconds: 15 * 60 }
+} satisfies Record<string, Limit>;
+
+/** Seconds until the bucket has room again, or 0 when it has room now. */
+export async function secondsUntilAllowed(db: Db, key: string, limit: Limit, now: Date) {
+	const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, key));
+	if (!row || row.count < limit.max) {
+		return 0;
+	}
+	const endsAt = row.windowStart.getTime() + limit.windowSeconds * 1000;
+
+	return Math.max(0, Math.ceil((endsAt - now.getTime()) / 1000));
+}
+
+/** Counts one attempt in a fixed window; a window that has passed starts again at 1. */
+export async function recordAttempt(db: Db, key: string, limit: Limit, now: Date) {
+	const windowStartedBefore = new Date(now.getTime() - limit.windowSeconds * 1000);
+	const expired = sql`${rateLimits.windowStart} <= ${windowStartedBefore.toISOString()}::timestamptz`;
+	await db
+		.insert(rateLimits)
+		.values({ key, count: 1, windowStart: now })
+		.onConflictDoUpdate({
+			target: rateLimits.key,
+			set: {
+				count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
+				windowStart: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`
+			}
+		});
+}
+
+/** Old windows are useless; dropped now and then so the table stays small. */
+export async function deleteStaleLimits(db: Db, now: Date) {
+	const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+	await db.delete(rateLimits).where(lt(rateLimits.windowStart, dayAgo));
+}

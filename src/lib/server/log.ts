@@ -1,0 +1,51 @@
+import pino from 'pino';
+
+/**
+ * Logs carry ids and event names only: never content, names, emails, moods, tokens or passwords.
+ * Nothing here logs request bodies, and error handlers log stacks without `cause` payloads.
+ */
+export const log = pino({
+	level: process.env.LOG_LEVEL || 'info',
+	base: undefined,
+	timestamp: pino.stdTimeFunctions.isoTime,
+	redact: { paths: ['*.password', '*.email', '*.name', '*.token', '*.code'], censor: '[redacted]' }
+});
+
+export type SecurityEvent =
+	| 'account.registered'
+	| 'auth.login_succeeded'
+	| 'auth.login_failed'
+	| 'auth.logout'
+	| 'auth.rate_limited'
+	| 'account.password_changed'
+	| 'account.password_change_failed'
+	| 'account.profile_updated'
+	| 'session.ended'
+	| 'session.others_ended'
+	| 'couple.invite_created'
+	| 'couple.invite_cancelled'
+	| 'couple.join_failed'
+	| 'couple.linked'
+	| 'couple.left'
+	| 'couple.block_changed';
+
+/** One structured line per security event: who, what, outcome. */
+export function logEvent(event: SecurityEvent, fields: { userId?: string | null } = {}) {
+	log.info({ event, userId: fields.userId ?? undefined });
+}
+
+/** An unexpected error: its id, its name and its stack frames, never its message or cause. */
+export function logUnexpected(id: string, error: unknown, status = 500) {
+	// The message of a query error can quote the values that were being written.
+	const frames =
+		error instanceof Error
+			? (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '))
+			: [];
+	log.error({
+		event: 'server.unexpected_error',
+		id,
+		status,
+		error: error instanceof Error ? error.name : 'unknown',
+		stack: frames.join('\n')
+	});
+}

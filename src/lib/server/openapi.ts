@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import {
+	changePasswordSchema,
+	loginSchema,
+	registerSchema,
+	updateProfileSchema
+} from './accounts/accounts.schemas';
+import { blockSchema, joinSchema } from './couples/couples.schemas';
+
+type Operation = {
+	summary: string;
+	body?: z.ZodType;
+	/** status → [description, response schema name or null] */
+	responses: Record<number, [string, string | null]>;
+	auth?: boolean;
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const schemas = {
+	User: {
+		type: 'object',
+		required: ['id', 'email', 'name'],
+		properties: { id: { type: 'string', format: 'uuid' }, email: { type: 'string' }, name: { type: 'string' } }
+	},
+	Partner: {
+		type: 'object',
+		required: ['id', 'name'],
+		properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } }
+	},
+	UserAnswer: { type: 'object', required: ['user'], properties: { user: ref('User') } },
+	Me: {
+		type: 'object',
+		required: ['user', 'partner'],
+		properties: {
+			user: {
+				allOf: [
+					ref('User'),
+					{
+						type: 'object',
+						required: ['timeZone', 'onboarded'],
+						properties: { timeZone: { type: 'string' }, onboarded: { type: 'boolean' } }
+					}
+				]
+			},
+			partner: { oneOf: [ref('Partner'), { type: 'null' }] }
+		}
+	},
+	Invite: {
+		type: 'object',
+		required: ['code', 'url', 'expiresAt'],
+		properties: {
+			code: { type: 'string', description: 'Shown once; only a hash is kept.' },
+			url: { type: 'string', format: 'uri' },
+			expiresAt: { type: 'string', format: 'date-time' }
+		}
+	},
+	OpenInvite: {
+		type: 'object',
+		required: ['invite'],
+		properties: {
+			invite: {
+				oneOf: [
+					{
+						type: 'object',
+						required: ['createdAt', 'expiresAt'],
+						properties: {
+							createdAt: { type: 'string', format: 'date-time' },
+							expiresAt: { type: 'string', format: 'date-time' }
+						}
+					},
+					{ type: 'null' }
+				]
+			}
+		}
+	},
+	JoinAnswer: { type: 'object', required: ['partner'], properties: { partner: ref('Partner') } },
+	Couple: {
+		type: 'object',
+		required: ['couple'],
+		properties: {
+			couple: {
+				type: 'object',
+				required: ['id', 'partner'],
+				properties: { id: { type: 'string', format: 'uuid' }, partner: ref('Partner') }
+			}
+		}
+	},
+	Sessions: {
+		type: 'object',
+		required: ['sessions'],
+		properties: {
+			sessions: {
+				type: 'array',
+				items: {
+					type: 'object',
+					required: ['id', 'device', 'createdAt', 'lastUsedAt', 'current'],
+					properties: {
+						id: { type: 'string', format: 'uuid' },
+						device: { type: 'string' },
+						createdAt: { type: 'string', format: 'date-time' },
+						lastUsedAt: { type: 'string', format: 'date-time' },
+						current: { type: 'boolean' }
+					}
+				}
+			}
+		}
+	},
+	PastPartners: {
+		type: 'object',
+		required: ['pastPartners'],
+		properties: {
+			pastPartners: {
+				type: 'array',
+				items: {
+					type: 'object',
+					required: ['id', 'name', 'blocked'],
+					properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, blocked: { type: 'boolean' } }
+				}
+			}
+		}
+	},
+	Block: {
+		type: 'object',
+		required: ['id', 'blocked'],
+		properties: { id: { type: 'string', format: 'uuid' }, blocked: { type: 'boolean' } }
+	},
+	Health: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } },
+	Error: {
+		type: 'object',
+		required: ['error'],
+		properties: {
+			error: {
+				type: 'object',
+				required: ['code', 'message'],
+				properties: {
+					code: { type: 'string' },
+					message: { type: 'string', description: 'Written for people.' },
+					fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+					id: { type: 'string', description: 'Only on 500: quote it when reporting a problem.' }
+				}
+			}
+		}
+	}
+};
+
+/** Every endpoint of the JSON API. A test checks this list against the route files. */
+export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
+	'/api/v1/auth/register': {
+		post: {
+			summary: 'Create an account and sign in',
+			body: registerSchema,
+			responses: { 201: ['Created; sets the session cookie', 'UserAnswer'], 409: ['Cannot create an account with these details', 'Error'], 429: ['Too many sign-ups from this client', 'Error'] },
+			auth: false
+		}
+	},
+	'/api/v1/auth/login': {
+		post: {
+			summary: 'Sign in',
+			body: loginSchema,
+			responses: { 200: ['Signed in; sets the session cookie', 'UserAnswer'], 401: ['Wrong email and password pair', 'Error'], 429: ['Throttled; see Retry-After', 'Error'] },
+			auth: false
+		}
+	},
+	'/api/v1/auth/logout': {
+		post: { summary: 'Sign out of this session', responses: { 204: ['Signed out', null] }, auth: false }
+	},
+	'/api/v1/me': {
+		get: { summary: 'The signed-in person and their partner', responses: { 200: ['You', 'Me'] } },
+		patch: { summary: 'Change name or time zone (finishes onboarding)', body: updateProfileSchema, responses: { 200: ['Updated', 'Me'] } }
+	},
+	'/api/v1/me/password': {
+		post: { summary: 'Change password (ends every other session)', body: changePasswordSchema, responses: { 204: ['Changed', null], 429: ['Throttled; see Retry-After', 'Error'] } }
+	},
+	'/api/v1/sessions': {
+		get: { summary: 'Your sessions', responses: { 200: ['Sessions', 'Sessions'] } },
+		delete: { summary: 'End every session except this one', responses: { 204: ['Ended', null] } }
+	},
+	'/api/v1/sessions/{id}': {
+		delete: { summary: 'End one of your sessions', responses: { 204: ['Ended', null], 404: ['No such session of yours', 'Error'] } }
+	},
+	'/api/v1/couple': {
+		get: { summary: 'Your live partner link', responses: { 200: ['The link', 'Couple'], 404: ['No partner linked', 'Error'] } },
+		delete: { summary: 'Leave the link, at once and silently', responses: { 204: ['Left', null], 404: ['No partner linked', 'Error'] } }
+	},
+	'/api/v1/couple/invites': {
+		get: { summary: 'Whether you have an open invite (the code itself is never kept)', responses: { 200: ['Open invite or null', 'OpenInvite'] } },
+		post: { summary: 'Make a new invite code; any older one stops working', responses: { 201: ['The code, shown once', 'Invite'], 409: ['Already linked', 'Error'], 429: ['Too many new codes', 'Error'] } },
+		delete: { summary: 'Cancel your open invite', responses: { 204: ['Cancelled', null] } }
+	},
+	'/api/v1/couple/join': {
+		post: { summary: "Accept a partner's invite", body: joinSchema, responses: { 200: ['Linked', 'JoinAnswer'], 404: ['Unknown, used or expired code', 'Error'], 409: ['Already linked, or your own code', 'Error'], 429: ['Too many tries', 'Error'] } }
+	},
+	'/api/v1/couple/past-partners': {
+		get: { summary: 'People you were linked with before', responses: { 200: ['List', 'PastPartners'] } }
+	},
+	'/api/v1/couple/past-partners/{id}/block': {
+		put: { summary: 'Block or unblock any future link with a past partner', body: blockSchema, responses: { 200: ['Saved', 'Block'], 404: ['Not a past partner of yours', 'Error'] } }
+	},
+	'/api/v1/openapi.json': {
+		get: { summary: 'This document', responses: { 200: ['OpenAPI 3.1', null] }, auth: false }
+	},
+	'/api/v1/health': {
+		get: { summary: 'Ready to serve', responses: { 200: ['Ready', 'Health'] }, auth: false }
+	}
+};
+
+export function buildOpenApi(origin: string) {
+	const paths: Record<string, Record<string, unknown>> = {};
+	for (const [path, operations] of Object.entries(API_OPERATIONS)) {
+		paths[path] = {};
+		for (const [method, op] of Object.entries(operations)) {
+			paths[path][method] = toOperation(op, path);
+		}
+	}
+
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'Tend API',
+			version: '1',
+			description:
+				'Everything a person can do in Tend. Browser clients use the session cookie; state-changing requests from other origins are refused. Errors are { "error": { "code", "message" } }.'
+		},
+		servers: [{ url: origin }],
+		paths,
+		components: {
+			schemas,
+			securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tend_session', description: 'Named __Host-tend_session over https.' } }
+		}
+	};
+}
+
+function toOperation(op: Operation, path: string) {
+	const parameters = path.includes('{id}')
+		? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
+		: undefined;
+	const responses: Record<string, unknown> = {};
+	for (const [status, [description, schema]] of Object.entries(op.responses)) {
+		responses[status] = schema
+			? { description, content: { 'application/json': { schema: ref(schema) } } }
+			: { description };
+	}
+	if (op.body) {
+		responses['400'] ??= { description: 'Invalid input', content: { 'application/json': { schema: ref('Error') } } };
+		responses['415'] ??= { description: 'Body is not JSON', content: { 'application/json': { schema: ref('Error') } } };
+	}
+	if (op.auth !== false) {
+		responses['401'] ??= { description: 'Not signed in', content: { 'application/json': { schema: ref('Error') } } };
+	}
+
+	return {
+		summary: op.summary,
+		...(parameters ? { parameters } : {}),
+		...(op.auth === false ? { security: [] } : { security: [{ session: [] }] }),
+		...(op.body
+			? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } }
+			: {}),
+		responses
+	};
+}

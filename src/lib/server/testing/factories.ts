@@ -1,0 +1,47 @@
+import crypto from 'node:crypto';
+import type { Ctx } from '../context';
+import type { Db } from '../db/client';
+import { registerAccount } from '../accounts/accounts.service';
+import { createInvite, joinCouple } from '../couples/couples.service';
+
+export const TEST_SECRET = 'test-secret-test-secret-test-secret-0000';
+export const TEST_PASSWORD = 'a calm lake at dawn';
+
+/** A context for service tests; every field can be overridden, the clock included. */
+export function buildCtx(db: Db, overrides: Partial<Ctx> = {}): Ctx {
+	return {
+		db,
+		now: () => new Date(),
+		origin: 'http://localhost:3000',
+		secret: TEST_SECRET,
+		userId: null,
+		sessionId: null,
+		clientKey: `client-${crypto.randomUUID()}`,
+		device: 'Test browser on Test OS',
+		deviceToken: null,
+		...overrides
+	};
+}
+
+/** Registers a person through the real service; returns their signed-in context. */
+export async function createPerson(db: Db, overrides: { name?: string; email?: string; now?: () => Date } = {}) {
+	const ctx = buildCtx(db, overrides.now ? { now: overrides.now } : {});
+	const email = overrides.email ?? `person-${crypto.randomUUID()}@example.test`;
+	const { user, session } = await registerAccount(ctx, {
+		email,
+		password: TEST_PASSWORD,
+		name: overrides.name ?? 'Robin'
+	});
+
+	return { user, email, ctx: { ...ctx, userId: user.id, sessionId: session.sessionId } };
+}
+
+/** Two people linked through the real invite and join. */
+export async function createCouple(db: Db) {
+	const a = await createPerson(db, { name: 'Alex' });
+	const b = await createPerson(db, { name: 'Sam' });
+	const invite = await createInvite(a.ctx);
+	await joinCouple(b.ctx, { code: invite.code });
+
+	return { a, b };
+}
