@@ -26,7 +26,9 @@ const handleCrossOrigin: Handle = async ({ event, resolve }) => {
 	if (!SAFE_METHODS.has(event.request.method)) {
 		const site = event.request.headers.get('sec-fetch-site');
 		const origin = event.request.headers.get('origin');
-		const crossSite = site ? site !== 'same-origin' : origin !== null && origin !== event.url.origin;
+		const crossSite = site
+			? site !== 'same-origin'
+			: origin !== null && origin !== event.url.origin;
 		if (crossSite) {
 			return errorResponse(new AppError('CROSS_ORIGIN', m.error_cross_origin()));
 		}

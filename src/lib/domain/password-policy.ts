@@ -28,7 +28,11 @@ export function findPasswordProblem(
 	}
 	const core = lowered.replace(/[^\p{L}]/gu, '');
 	const personal = [...CONTEXT_WORDS, ...personalWords(context)];
-	if (personal.some((word) => core === word || (core.length <= word.length + 2 && core.includes(word)))) {
+	if (
+		personal.some(
+			(word) => core === word || (core.length <= word.length + 2 && core.includes(word))
+		)
+	) {
 		return 'personal';
 	}
 

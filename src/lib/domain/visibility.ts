@@ -17,5 +17,7 @@ export function canSeeItem(viewer: Viewer, item: VisibleItem): boolean {
 
 	// A partner sees shared items of their current couple only: after a link ends, and after a
 	// re-link of the same two people, the old couple's items are out of reach.
-	return item.visibility === 'shared' && item.coupleId !== null && item.coupleId === viewer.coupleId;
+	return (
+		item.visibility === 'shared' && item.coupleId !== null && item.coupleId === viewer.coupleId
+	);
 }

@@ -64,7 +64,10 @@ export async function api(run: () => Promise<Response>): Promise<Response> {
 }
 
 /** Reads a JSON body: application/json only, bounded in size, checked against the schema. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+export async function readJson<S extends z.ZodType>(
+	request: Request,
+	schema: S
+): Promise<z.output<S>> {
 	const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase();
 	if (type !== 'application/json') {
 		throw new AppError('UNSUPPORTED_MEDIA_TYPE', m.error_json_only());
@@ -119,6 +122,21 @@ export function requireCtx(locals: App.Locals, url: URL): Ctx & { userId: string
 	return ctx as Ctx & { userId: string };
 }
 
+/** Parses a form against an object schema, looking only at the fields the schema names. */
+export function parseForm<S extends z.ZodObject>(
+	schema: S,
+	values: Record<string, string>
+): z.output<S> {
+	const picked: Record<string, string> = {};
+	for (const key of Object.keys(schema.shape)) {
+		if (values[key] !== undefined) {
+			picked[key] = values[key];
+		}
+	}
+
+	return parseWith(schema, picked);
+}
+
 /** A form's fields as plain strings (files and repeated keys are not part of any Tend form). */
 export async function readForm(request: Request): Promise<Record<string, string>> {
 	const data = await request.formData();
@@ -138,7 +156,8 @@ export async function readForm(request: Request): Promise<Record<string, string>
  */
 export async function formAction<T>(
 	values: Record<string, string>,
-	run: () => Promise<T>
+	run: () => Promise<T>,
+	action = 'default'
 ): Promise<T | ReturnType<typeof fail<FormFailure>>> {
 	try {
 		return await run();
@@ -151,6 +170,7 @@ export async function formAction<T>(
 		);
 
 		return fail(STATUS[caught.code], {
+			action,
 			message: caught.userMessage,
 			fields: caught.fields ?? {},
 			values: kept,
@@ -160,6 +180,8 @@ export async function formAction<T>(
 }
 
 export type FormFailure = {
+	/** Which form on the page failed, when a page has several. */
+	action: string;
 	message: string;
 	fields: FieldErrors;
 	values: Record<string, string>;

@@ -21,7 +21,11 @@ const schemas = {
 	User: {
 		type: 'object',
 		required: ['id', 'email', 'name'],
-		properties: { id: { type: 'string', format: 'uuid' }, email: { type: 'string' }, name: { type: 'string' } }
+		properties: {
+			id: { type: 'string', format: 'uuid' },
+			email: { type: 'string' },
+			name: { type: 'string' }
+		}
 	},
 	Partner: {
 		type: 'object',
@@ -115,7 +119,11 @@ const schemas = {
 				items: {
 					type: 'object',
 					required: ['id', 'name', 'blocked'],
-					properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, blocked: { type: 'boolean' } }
+					properties: {
+						id: { type: 'string', format: 'uuid' },
+						name: { type: 'string' },
+						blocked: { type: 'boolean' }
+					}
 				}
 			}
 		}
@@ -136,7 +144,10 @@ const schemas = {
 				properties: {
 					code: { type: 'string' },
 					message: { type: 'string', description: 'Written for people.' },
-					fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+					fields: {
+						type: 'object',
+						additionalProperties: { type: 'array', items: { type: 'string' } }
+					},
 					id: { type: 'string', description: 'Only on 500: quote it when reporting a problem.' }
 				}
 			}
@@ -150,7 +161,11 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 		post: {
 			summary: 'Create an account and sign in',
 			body: registerSchema,
-			responses: { 201: ['Created; sets the session cookie', 'UserAnswer'], 409: ['Cannot create an account with these details', 'Error'], 429: ['Too many sign-ups from this client', 'Error'] },
+			responses: {
+				201: ['Created; sets the session cookie', 'UserAnswer'],
+				409: ['Cannot create an account with these details', 'Error'],
+				429: ['Too many sign-ups from this client', 'Error']
+			},
 			auth: false
 		}
 	},
@@ -158,44 +173,95 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 		post: {
 			summary: 'Sign in',
 			body: loginSchema,
-			responses: { 200: ['Signed in; sets the session cookie', 'UserAnswer'], 401: ['Wrong email and password pair', 'Error'], 429: ['Throttled; see Retry-After', 'Error'] },
+			responses: {
+				200: ['Signed in; sets the session cookie', 'UserAnswer'],
+				401: ['Wrong email and password pair', 'Error'],
+				429: ['Throttled; see Retry-After', 'Error']
+			},
 			auth: false
 		}
 	},
 	'/api/v1/auth/logout': {
-		post: { summary: 'Sign out of this session', responses: { 204: ['Signed out', null] }, auth: false }
+		post: {
+			summary: 'Sign out of this session',
+			responses: { 204: ['Signed out', null] },
+			auth: false
+		}
 	},
 	'/api/v1/me': {
 		get: { summary: 'The signed-in person and their partner', responses: { 200: ['You', 'Me'] } },
-		patch: { summary: 'Change name or time zone (finishes onboarding)', body: updateProfileSchema, responses: { 200: ['Updated', 'Me'] } }
+		patch: {
+			summary: 'Change name or time zone (finishes onboarding)',
+			body: updateProfileSchema,
+			responses: { 200: ['Updated', 'Me'] }
+		}
 	},
 	'/api/v1/me/password': {
-		post: { summary: 'Change password (ends every other session)', body: changePasswordSchema, responses: { 204: ['Changed', null], 429: ['Throttled; see Retry-After', 'Error'] } }
+		post: {
+			summary: 'Change password (ends every other session)',
+			body: changePasswordSchema,
+			responses: { 204: ['Changed', null], 429: ['Throttled; see Retry-After', 'Error'] }
+		}
 	},
 	'/api/v1/sessions': {
 		get: { summary: 'Your sessions', responses: { 200: ['Sessions', 'Sessions'] } },
 		delete: { summary: 'End every session except this one', responses: { 204: ['Ended', null] } }
 	},
 	'/api/v1/sessions/{id}': {
-		delete: { summary: 'End one of your sessions', responses: { 204: ['Ended', null], 404: ['No such session of yours', 'Error'] } }
+		delete: {
+			summary: 'End one of your sessions',
+			responses: { 204: ['Ended', null], 404: ['No such session of yours', 'Error'] }
+		}
 	},
 	'/api/v1/couple': {
-		get: { summary: 'Your live partner link', responses: { 200: ['The link', 'Couple'], 404: ['No partner linked', 'Error'] } },
-		delete: { summary: 'Leave the link, at once and silently', responses: { 204: ['Left', null], 404: ['No partner linked', 'Error'] } }
+		get: {
+			summary: 'Your live partner link',
+			responses: { 200: ['The link', 'Couple'], 404: ['No partner linked', 'Error'] }
+		},
+		delete: {
+			summary: 'Leave the link, at once and silently',
+			responses: { 204: ['Left', null], 404: ['No partner linked', 'Error'] }
+		}
 	},
 	'/api/v1/couple/invites': {
-		get: { summary: 'Whether you have an open invite (the code itself is never kept)', responses: { 200: ['Open invite or null', 'OpenInvite'] } },
-		post: { summary: 'Make a new invite code; any older one stops working', responses: { 201: ['The code, shown once', 'Invite'], 409: ['Already linked', 'Error'], 429: ['Too many new codes', 'Error'] } },
+		get: {
+			summary: 'Whether you have an open invite (the code itself is never kept)',
+			responses: { 200: ['Open invite or null', 'OpenInvite'] }
+		},
+		post: {
+			summary: 'Make a new invite code; any older one stops working',
+			responses: {
+				201: ['The code, shown once', 'Invite'],
+				409: ['Already linked', 'Error'],
+				429: ['Too many new codes', 'Error']
+			}
+		},
 		delete: { summary: 'Cancel your open invite', responses: { 204: ['Cancelled', null] } }
 	},
 	'/api/v1/couple/join': {
-		post: { summary: "Accept a partner's invite", body: joinSchema, responses: { 200: ['Linked', 'JoinAnswer'], 404: ['Unknown, used or expired code', 'Error'], 409: ['Already linked, or your own code', 'Error'], 429: ['Too many tries', 'Error'] } }
+		post: {
+			summary: "Accept a partner's invite",
+			body: joinSchema,
+			responses: {
+				200: ['Linked', 'JoinAnswer'],
+				404: ['Unknown, used or expired code', 'Error'],
+				409: ['Already linked, or your own code', 'Error'],
+				429: ['Too many tries', 'Error']
+			}
+		}
 	},
 	'/api/v1/couple/past-partners': {
-		get: { summary: 'People you were linked with before', responses: { 200: ['List', 'PastPartners'] } }
+		get: {
+			summary: 'People you were linked with before',
+			responses: { 200: ['List', 'PastPartners'] }
+		}
 	},
 	'/api/v1/couple/past-partners/{id}/block': {
-		put: { summary: 'Block or unblock any future link with a past partner', body: blockSchema, responses: { 200: ['Saved', 'Block'], 404: ['Not a past partner of yours', 'Error'] } }
+		put: {
+			summary: 'Block or unblock any future link with a past partner',
+			body: blockSchema,
+			responses: { 200: ['Saved', 'Block'], 404: ['Not a past partner of yours', 'Error'] }
+		}
 	},
 	'/api/v1/openapi.json': {
 		get: { summary: 'This document', responses: { 200: ['OpenAPI 3.1', null] }, auth: false }
@@ -226,7 +292,14 @@ export function buildOpenApi(origin: string) {
 		paths,
 		components: {
 			schemas,
-			securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tend_session', description: 'Named __Host-tend_session over https.' } }
+			securitySchemes: {
+				session: {
+					type: 'apiKey',
+					in: 'cookie',
+					name: 'tend_session',
+					description: 'Named __Host-tend_session over https.'
+				}
+			}
 		}
 	};
 }
@@ -242,11 +315,20 @@ function toOperation(op: Operation, path: string) {
 			: { description };
 	}
 	if (op.body) {
-		responses['400'] ??= { description: 'Invalid input', content: { 'application/json': { schema: ref('Error') } } };
-		responses['415'] ??= { description: 'Body is not JSON', content: { 'application/json': { schema: ref('Error') } } };
+		responses['400'] ??= {
+			description: 'Invalid input',
+			content: { 'application/json': { schema: ref('Error') } }
+		};
+		responses['415'] ??= {
+			description: 'Body is not JSON',
+			content: { 'application/json': { schema: ref('Error') } }
+		};
 	}
 	if (op.auth !== false) {
-		responses['401'] ??= { description: 'Not signed in', content: { 'application/json': { schema: ref('Error') } } };
+		responses['401'] ??= {
+			description: 'Not signed in',
+			content: { 'application/json': { schema: ref('Error') } }
+		};
 	}
 
 	return {
@@ -254,7 +336,16 @@ function toOperation(op: Operation, path: string) {
 		...(parameters ? { parameters } : {}),
 		...(op.auth === false ? { security: [] } : { security: [{ session: [] }] }),
 		...(op.body
-			? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } }
+			? {
+					requestBody: {
+						required: true,
+						content: {
+							'application/json': {
+								schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' })
+							}
+						}
+					}
+				}
 			: {}),
 		responses
 	};

@@ -19,7 +19,11 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
 
 /** Inserts unless the email is taken; returns undefined then (the unique index decides). */
 export async function insertUser(db: Db, values: NewUserRow): Promise<UserRow | undefined> {
-	const [row] = await db.insert(users).values(values).onConflictDoNothing({ target: users.email }).returning();
+	const [row] = await db
+		.insert(users)
+		.values(values)
+		.onConflictDoNothing({ target: users.email })
+		.returning();
 
 	return row;
 }

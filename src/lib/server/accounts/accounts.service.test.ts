@@ -46,34 +46,60 @@ describe('registerAccount', () => {
 		['tend2024!', 'password']
 	])('refuses the weak password %s', async (password, field) => {
 		const ctx = buildCtx(handle.db);
-		const attempt = registerAccount(ctx, { email: `weak-${crypto.randomUUID()}@example.test`, password, name: 'Jo' });
-		await expect(attempt).rejects.toMatchObject({ code: 'INVALID', fields: { [field]: expect.any(Array) } });
+		const attempt = registerAccount(ctx, {
+			email: `weak-${crypto.randomUUID()}@example.test`,
+			password,
+			name: 'Jo'
+		});
+		await expect(attempt).rejects.toMatchObject({
+			code: 'INVALID',
+			fields: { [field]: expect.any(Array) }
+		});
 	});
 
 	it('accepts long passphrases with spaces and emoji, exactly as typed', async () => {
 		const password = 'a'.repeat(60) + ' 🌿 ' + 'b'.repeat(60);
 		const email = `long-${crypto.randomUUID()}@example.test`;
 		await registerAccount(buildCtx(handle.db), { email, password, name: 'Jo' });
-		await expect(signIn(buildCtx(handle.db), { email, password })).resolves.toMatchObject({ user: { email } });
+		await expect(signIn(buildCtx(handle.db), { email, password })).resolves.toMatchObject({
+			user: { email }
+		});
 		// No truncation: the first 72 bytes alone are not the password.
-		await expect(signIn(buildCtx(handle.db), { email, password: password.slice(0, 72) })).rejects.toMatchObject({
+		await expect(
+			signIn(buildCtx(handle.db), { email, password: password.slice(0, 72) })
+		).rejects.toMatchObject({
 			code: 'UNAUTHENTICATED'
 		});
 	});
 
 	it('refuses a second account on the same email, whatever its case', async () => {
 		const { email } = await createPerson(handle.db);
-		const again = registerAccount(buildCtx(handle.db), { email: email.toUpperCase().toLowerCase(), password: TEST_PASSWORD, name: 'Jo' });
+		const again = registerAccount(buildCtx(handle.db), {
+			email: email.toUpperCase().toLowerCase(),
+			password: TEST_PASSWORD,
+			name: 'Jo'
+		});
 		await expect(again).rejects.toMatchObject({ code: 'CONFLICT' });
 	});
 
 	it('limits sign-ups per client address', async () => {
 		const ctx = buildCtx(handle.db, { clientKey: 'one-busy-client' });
 		for (let i = 0; i < LIMITS.register.max; i++) {
-			await registerAccount(ctx, { email: `many-${i}-${crypto.randomUUID()}@example.test`, password: TEST_PASSWORD, name: 'Jo' });
+			await registerAccount(ctx, {
+				email: `many-${i}-${crypto.randomUUID()}@example.test`,
+				password: TEST_PASSWORD,
+				name: 'Jo'
+			});
 		}
-		const over = registerAccount(ctx, { email: `over-${crypto.randomUUID()}@example.test`, password: TEST_PASSWORD, name: 'Jo' });
-		await expect(over).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+		const over = registerAccount(ctx, {
+			email: `over-${crypto.randomUUID()}@example.test`,
+			password: TEST_PASSWORD,
+			name: 'Jo'
+		});
+		await expect(over).rejects.toMatchObject({
+			code: 'RATE_LIMITED',
+			retryAfterSeconds: expect.any(Number)
+		});
 	});
 });
 
@@ -90,7 +116,11 @@ describe('getMe and updateProfile', () => {
 		const { ctx } = await createPerson(handle.db);
 		expect((await getMe(ctx)).user.onboarded).toBe(false);
 		const me = await updateProfile(ctx, { name: 'Robin B.', timeZone: 'Pacific/Auckland' });
-		expect(me.user).toMatchObject({ name: 'Robin B.', timeZone: 'Pacific/Auckland', onboarded: true });
+		expect(me.user).toMatchObject({
+			name: 'Robin B.',
+			timeZone: 'Pacific/Auckland',
+			onboarded: true
+		});
 	});
 
 	it('answers UNAUTHENTICATED without a person', async () => {
@@ -101,12 +131,21 @@ describe('getMe and updateProfile', () => {
 describe('changePassword', () => {
 	it('needs the current password and ends every other session', async () => {
 		const person = await createPerson(handle.db);
-		const other = await signIn(buildCtx(handle.db), { email: person.email, password: TEST_PASSWORD });
+		const other = await signIn(buildCtx(handle.db), {
+			email: person.email,
+			password: TEST_PASSWORD
+		});
 		await expect(
-			changePassword(person.ctx, { currentPassword: 'not the one', newPassword: 'a new quiet river' })
+			changePassword(person.ctx, {
+				currentPassword: 'not the one',
+				newPassword: 'a new quiet river'
+			})
 		).rejects.toMatchObject({ code: 'INVALID', fields: { currentPassword: expect.any(Array) } });
 
-		await changePassword(person.ctx, { currentPassword: TEST_PASSWORD, newPassword: 'a new quiet river' });
+		await changePassword(person.ctx, {
+			currentPassword: TEST_PASSWORD,
+			newPassword: 'a new quiet river'
+		});
 		const left = await handle.db.select().from(sessions).where(eq(sessions.userId, person.user.id));
 		expect(left.map((row) => row.id)).toEqual([person.ctx.sessionId]);
 		expect(left.map((row) => row.id)).not.toContain(other.session.sessionId);

@@ -10,11 +10,7 @@ import { startSession } from '../sessions/sessions.service';
 import * as m from '$lib/paraglide/messages';
 import type { PasswordProblem } from '$lib/domain/password-policy';
 import { findUserById, insertUser, updateUser, type UserRow } from './accounts.queries';
-import type {
-	ChangePasswordInput,
-	RegisterInput,
-	UpdateProfileInput
-} from './accounts.schemas';
+import type { ChangePasswordInput, RegisterInput, UpdateProfileInput } from './accounts.schemas';
 
 export type UserView = { id: string; email: string; name: string };
 export type MeView = {
@@ -100,7 +96,11 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput) {
 	logEvent('account.password_changed', { userId });
 }
 
-export async function throwIfLimited(ctx: Ctx, key: string, limit: { max: number; windowSeconds: number }) {
+export async function throwIfLimited(
+	ctx: Ctx,
+	key: string,
+	limit: { max: number; windowSeconds: number }
+) {
 	const wait = await secondsUntilAllowed(ctx.db, key, limit, ctx.now());
 	if (wait > 0) {
 		logEvent('auth.rate_limited', { userId: ctx.userId });

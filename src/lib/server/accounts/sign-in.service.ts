@@ -41,7 +41,8 @@ export async function signIn(ctx: Ctx, input: LoginInput) {
 	}
 	logEvent('auth.login_succeeded', { userId: user.id });
 
-	const deviceToken = knownDevice && ctx.deviceToken ? ctx.deviceToken : issueDeviceToken(ctx, user.id);
+	const deviceToken =
+		knownDevice && ctx.deviceToken ? ctx.deviceToken : issueDeviceToken(ctx, user.id);
 
 	return { user: toUserView(user), session: await startSession(ctx, user.id), deviceToken };
 }

@@ -6,7 +6,9 @@ export async function findOpenInviteByHash(db: Executor, codeHash: string, now: 
 	const [row] = await db
 		.select()
 		.from(invites)
-		.where(and(eq(invites.codeHash, codeHash), isNull(invites.closedAt), gt(invites.expiresAt, now)));
+		.where(
+			and(eq(invites.codeHash, codeHash), isNull(invites.closedAt), gt(invites.expiresAt, now))
+		);
 
 	return row;
 }
@@ -15,7 +17,9 @@ export async function findOpenInviteOf(db: Executor, inviterId: string, now: Dat
 	const [row] = await db
 		.select({ createdAt: invites.createdAt, expiresAt: invites.expiresAt })
 		.from(invites)
-		.where(and(eq(invites.inviterId, inviterId), isNull(invites.closedAt), gt(invites.expiresAt, now)));
+		.where(
+			and(eq(invites.inviterId, inviterId), isNull(invites.closedAt), gt(invites.expiresAt, now))
+		);
 
 	return row;
 }
@@ -53,7 +57,9 @@ export async function isMemberOfAnyCouple(db: Executor, userIds: string[]) {
 
 export async function insertCouple(db: Executor, memberIds: [string, string], now: Date) {
 	const [couple] = await db.insert(couples).values({ createdAt: now }).returning();
-	await db.insert(coupleMembers).values(memberIds.map((userId) => ({ userId, coupleId: couple.id })));
+	await db
+		.insert(coupleMembers)
+		.values(memberIds.map((userId) => ({ userId, coupleId: couple.id })));
 
 	return couple;
 }
@@ -107,11 +113,21 @@ export function listPastPartnersOf(db: Executor, userId: string, exceptId: strin
 		.select({ id: users.id, name: users.name, blockedAt: pastPartners.blockedAt })
 		.from(pastPartners)
 		.innerJoin(users, eq(users.id, pastPartners.partnerId))
-		.where(and(eq(pastPartners.userId, userId), exceptId ? ne(pastPartners.partnerId, exceptId) : undefined))
+		.where(
+			and(
+				eq(pastPartners.userId, userId),
+				exceptId ? ne(pastPartners.partnerId, exceptId) : undefined
+			)
+		)
 		.orderBy(users.name);
 }
 
-export async function setBlockedAt(db: Executor, userId: string, partnerId: string, blockedAt: Date | null) {
+export async function setBlockedAt(
+	db: Executor,
+	userId: string,
+	partnerId: string,
+	blockedAt: Date | null
+) {
 	const rows = await db
 		.update(pastPartners)
 		.set({ blockedAt })

@@ -30,7 +30,10 @@ describe('invites', () => {
 		expect(invite.code.replaceAll('-', '')).toMatch(/^[0-9A-HJKMNP-TV-Z]{25}$/);
 		expect(invite.url).toBe(`http://localhost:3000/join/${invite.code.replaceAll('-', '')}`);
 		expect(Date.parse(invite.expiresAt)).toBe(t0 + INVITE_LIFETIME_MS);
-		expect(await getOpenInvite(ctx)).toEqual({ createdAt: new Date(t0).toISOString(), expiresAt: invite.expiresAt });
+		expect(await getOpenInvite(ctx)).toEqual({
+			createdAt: new Date(t0).toISOString(),
+			expiresAt: invite.expiresAt
+		});
 	});
 
 	it('voids the old code when a new one is made', async () => {
@@ -38,8 +41,12 @@ describe('invites', () => {
 		const joiner = await createPerson(handle.db);
 		const first = await createInvite(inviter.ctx);
 		const second = await createInvite(inviter.ctx);
-		await expect(joinCouple(joiner.ctx, { code: first.code })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-		await expect(joinCouple(joiner.ctx, { code: second.url })).resolves.toMatchObject({ partner: { id: inviter.user.id } });
+		await expect(joinCouple(joiner.ctx, { code: first.code })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
+		await expect(joinCouple(joiner.ctx, { code: second.url })).resolves.toMatchObject({
+			partner: { id: inviter.user.id }
+		});
 	});
 
 	it('is single use', async () => {
@@ -48,15 +55,21 @@ describe('invites', () => {
 		const outsider = await createPerson(handle.db);
 		const invite = await createInvite(inviter.ctx);
 		await joinCouple(joiner.ctx, { code: invite.code });
-		await expect(joinCouple(outsider.ctx, { code: invite.code })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(joinCouple(outsider.ctx, { code: invite.code })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
 	});
 
 	it('expires after 7 days', async () => {
 		const t0 = Date.parse('2026-05-01T12:00:00Z');
 		const inviter = await createPerson(handle.db, { now: () => new Date(t0) });
 		const invite = await createInvite(inviter.ctx);
-		const joiner = await createPerson(handle.db, { now: () => new Date(t0 + INVITE_LIFETIME_MS + 1) });
-		await expect(joinCouple(joiner.ctx, { code: invite.code })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		const joiner = await createPerson(handle.db, {
+			now: () => new Date(t0 + INVITE_LIFETIME_MS + 1)
+		});
+		await expect(joinCouple(joiner.ctx, { code: invite.code })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
 	});
 
 	it('can be cancelled', async () => {
@@ -65,18 +78,24 @@ describe('invites', () => {
 		const invite = await createInvite(inviter.ctx);
 		await cancelInvite(inviter.ctx);
 		expect(await getOpenInvite(inviter.ctx)).toBeNull();
-		await expect(joinCouple(joiner.ctx, { code: invite.code })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(joinCouple(joiner.ctx, { code: invite.code })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
 	});
 
 	it('refuses joining your own code, or joining while linked, with a clear CONFLICT', async () => {
 		const me = await createPerson(handle.db);
 		const own = await createInvite(me.ctx);
-		await expect(joinCouple(me.ctx, { code: own.code })).rejects.toMatchObject({ code: 'CONFLICT' });
+		await expect(joinCouple(me.ctx, { code: own.code })).rejects.toMatchObject({
+			code: 'CONFLICT'
+		});
 
 		const { a } = await createCouple(handle.db);
 		const other = await createPerson(handle.db);
 		const invite = await createInvite(other.ctx);
-		await expect(joinCouple(a.ctx, { code: invite.code })).rejects.toMatchObject({ code: 'CONFLICT' });
+		await expect(joinCouple(a.ctx, { code: invite.code })).rejects.toMatchObject({
+			code: 'CONFLICT'
+		});
 		await expect(createInvite(a.ctx)).rejects.toMatchObject({ code: 'CONFLICT' });
 	});
 
@@ -85,15 +104,21 @@ describe('invites', () => {
 		const joiner = await createPerson(handle.db);
 		const { code } = await createInvite(inviter.ctx);
 		const typed = ` ${code.toLowerCase().replaceAll('-', ' ').replaceAll('0', 'o')} `;
-		await expect(joinCouple(joiner.ctx, { code: typed })).resolves.toMatchObject({ partner: { name: 'Robin' } });
+		await expect(joinCouple(joiner.ctx, { code: typed })).resolves.toMatchObject({
+			partner: { name: 'Robin' }
+		});
 	});
 
 	it('throttles repeated wrong codes', async () => {
 		const joiner = await createPerson(handle.db);
 		for (let i = 0; i < LIMITS.joinUser.max; i++) {
-			await expect(joinCouple(joiner.ctx, { code: 'ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+			await expect(
+				joinCouple(joiner.ctx, { code: 'ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ' })
+			).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		}
-		await expect(joinCouple(joiner.ctx, { code: 'ZZZZZ' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+		await expect(joinCouple(joiner.ctx, { code: 'ZZZZZ' })).rejects.toMatchObject({
+			code: 'RATE_LIMITED'
+		});
 	});
 
 	it('links only one of two people racing for the same code', async () => {
@@ -101,7 +126,10 @@ describe('invites', () => {
 		const one = await createPerson(handle.db);
 		const two = await createPerson(handle.db);
 		const { code } = await createInvite(inviter.ctx);
-		const results = await Promise.allSettled([joinCouple(one.ctx, { code }), joinCouple(two.ctx, { code })]);
+		const results = await Promise.allSettled([
+			joinCouple(one.ctx, { code }),
+			joinCouple(two.ctx, { code })
+		]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 	});
 });
@@ -141,9 +169,13 @@ describe('blocking a past partner', () => {
 		await setPastPartnerBlock(a.ctx, b.user.id, { blocked: true });
 
 		const fromEx = await createInvite(b.ctx);
-		await expect(joinCouple(a.ctx, { code: fromEx.code })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(joinCouple(a.ctx, { code: fromEx.code })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
 		const toEx = await createInvite(a.ctx);
-		await expect(joinCouple(b.ctx, { code: toEx.code })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(joinCouple(b.ctx, { code: toEx.code })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
 
 		await setPastPartnerBlock(a.ctx, b.user.id, { blocked: false });
 		const again = await createInvite(a.ctx);
@@ -153,12 +185,18 @@ describe('blocking a past partner', () => {
 	it('only works on past partners: the current partner and strangers answer NOT_FOUND', async () => {
 		const { a, b } = await createCouple(handle.db);
 		const stranger = await createPerson(handle.db);
-		await expect(setPastPartnerBlock(a.ctx, b.user.id, { blocked: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-		await expect(setPastPartnerBlock(a.ctx, stranger.user.id, { blocked: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(setPastPartnerBlock(a.ctx, b.user.id, { blocked: true })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
+		await expect(
+			setPastPartnerBlock(a.ctx, stranger.user.id, { blocked: true })
+		).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		expect(await listPastPartners(a.ctx)).toEqual([]);
 	});
 
 	it('needs a signed-in person', async () => {
-		await expect(listPastPartners(buildCtx(handle.db))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+		await expect(listPastPartners(buildCtx(handle.db))).rejects.toMatchObject({
+			code: 'UNAUTHENTICATED'
+		});
 	});
 });

@@ -7,7 +7,11 @@ import { LIMITS, recordAttempt } from '../auth/rate-limit';
 import { keyedHash, sha256Hex } from '../auth/tokens';
 import { throwIfLimited } from '../accounts/accounts.service';
 import { findUserById } from '../accounts/accounts.queries';
-import { formatInviteCode, inviteCodeFromBytes, normalizeInviteCode } from '$lib/domain/invite-code';
+import {
+	formatInviteCode,
+	inviteCodeFromBytes,
+	normalizeInviteCode
+} from '$lib/domain/invite-code';
 import * as m from '$lib/paraglide/messages';
 import {
 	claimInvite,
@@ -51,18 +55,29 @@ export async function createInvite(ctx: Ctx): Promise<InviteView> {
 	const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_MS);
 	await ctx.db.transaction(async (tx) => {
 		await closeOpenInvitesOf(tx, [userId], now);
-		await insertInvite(tx, { codeHash: sha256Hex(code), inviterId: userId, createdAt: now, expiresAt });
+		await insertInvite(tx, {
+			codeHash: sha256Hex(code),
+			inviterId: userId,
+			createdAt: now,
+			expiresAt
+		});
 	});
 	logEvent('couple.invite_created', { userId });
 
-	return { code: formatInviteCode(code), url: `${ctx.origin}/join/${code}`, expiresAt: expiresAt.toISOString() };
+	return {
+		code: formatInviteCode(code),
+		url: `${ctx.origin}/join/${code}`,
+		expiresAt: expiresAt.toISOString()
+	};
 }
 
 export async function getOpenInvite(ctx: Ctx): Promise<OpenInviteView> {
 	const userId = requireUser(ctx);
 	const row = await findOpenInviteOf(ctx.db, userId, ctx.now());
 
-	return row ? { createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString() } : null;
+	return row
+		? { createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString() }
+		: null;
 }
 
 export async function cancelInvite(ctx: Ctx): Promise<void> {
@@ -188,7 +203,8 @@ function isRollbackOrUniqueViolation(error: unknown): boolean {
 	if (error.name === 'TransactionRollbackError') {
 		return true;
 	}
-	const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
+	const code =
+		(error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
 
 	return code === '23505';
 }

@@ -101,7 +101,9 @@ async function assertDurablePostgres(pool: import('pg').Pool) {
 	);
 	const unsafe = rows.filter((row) => row.setting === 'off').map((row) => row.name);
 	if (unsafe.length > 0) {
-		throw new Error(`PostgreSQL runs with ${unsafe.join(', ')} off; Tend refuses to risk losing writes.`);
+		throw new Error(
+			`PostgreSQL runs with ${unsafe.join(', ')} off; Tend refuses to risk losing writes.`
+		);
 	}
 }
 

@@ -19,14 +19,23 @@ beforeAll(async () => {
 });
 
 describe('sessions', () => {
-	it('lists the person\'s own sessions with device and times, marking the current one', async () => {
+	it("lists the person's own sessions with device and times, marking the current one", async () => {
 		const person = await createPerson(handle.db);
-		await signIn(buildCtx(handle.db, { device: 'Firefox on Android' }), { email: person.email, password: TEST_PASSWORD });
+		await signIn(buildCtx(handle.db, { device: 'Firefox on Android' }), {
+			email: person.email,
+			password: TEST_PASSWORD
+		});
 		const list = await listSessions(person.ctx);
 		expect(list).toHaveLength(2);
 		expect(list.filter((s) => s.current)).toHaveLength(1);
 		expect(list.map((s) => s.device)).toContain('Firefox on Android');
-		expect(Object.keys(list[0]).sort()).toEqual(['createdAt', 'current', 'device', 'id', 'lastUsedAt']);
+		expect(Object.keys(list[0]).sort()).toEqual([
+			'createdAt',
+			'current',
+			'device',
+			'id',
+			'lastUsedAt'
+		]);
 	});
 
 	it("ends one session; another person's session id answers NOT_FOUND and stays alive", async () => {

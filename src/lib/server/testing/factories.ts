@@ -24,7 +24,10 @@ export function buildCtx(db: Db, overrides: Partial<Ctx> = {}): Ctx {
 }
 
 /** Registers a person through the real service; returns their signed-in context. */
-export async function createPerson(db: Db, overrides: { name?: string; email?: string; now?: () => Date } = {}) {
+export async function createPerson(
+	db: Db,
+	overrides: { name?: string; email?: string; now?: () => Date } = {}
+) {
 	const ctx = buildCtx(db, overrides.now ? { now: overrides.now } : {});
 	const email = overrides.email ?? `person-${crypto.randomUUID()}@example.test`;
 	const { user, session } = await registerAccount(ctx, {

@@ -14,7 +14,9 @@ export default async function setup(project: TestProject) {
 	const snapshotPath = path.join(dir, 'migrated.tar');
 	const handle = await openDb({ dataDir: 'memory://' });
 	await migrateDb(handle, path.resolve('drizzle'));
-	const client = (handle.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }).$client;
+	const client = (
+		handle.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }
+	).$client;
 	const dump = await client.dumpDataDir('none');
 	fs.writeFileSync(snapshotPath, Buffer.from(await dump.arrayBuffer()));
 	await handle.close();

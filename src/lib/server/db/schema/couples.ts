@@ -62,4 +62,3 @@ export const invites = pgTable(
 	},
 	(t) => [index('invites_inviter_idx').on(t.inviterId)]
 );
-

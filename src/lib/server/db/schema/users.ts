@@ -43,4 +43,3 @@ export const rateLimits = pgTable(
 	},
 	(t) => [index('rate_limits_window_idx').on(t.windowStart)]
 );
-

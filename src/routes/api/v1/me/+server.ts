@@ -7,4 +7,6 @@ import { getMe, updateProfile } from '$lib/server/accounts/accounts.service';
 export const GET: RequestHandler = ({ locals }) => api(async () => json(await getMe(locals.ctx)));
 
 export const PATCH: RequestHandler = ({ request, locals }) =>
-	api(async () => json(await updateProfile(locals.ctx, await readJson(request, updateProfileSchema))));
+	api(async () =>
+		json(await updateProfile(locals.ctx, await readJson(request, updateProfileSchema)))
+	);

@@ -1,0 +1,16 @@
+import type { SubmitFunction } from '@sveltejs/kit';
+
+/**
+ * A use:enhance callback that tracks the pending state of a form, so its button can say it is
+ * working and cannot be pressed twice. Without JavaScript the form simply posts.
+ */
+export function pendingSubmit(set: (pending: boolean) => void): SubmitFunction {
+	return () => {
+		set(true);
+
+		return async ({ update }) => {
+			await update();
+			set(false);
+		};
+	};
+}

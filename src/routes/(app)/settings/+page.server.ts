@@ -1,0 +1,53 @@
+import type { Actions, PageServerLoad } from './$types';
+import { formAction, parseForm, parseId, readForm, requireCtx } from '$lib/server/http';
+import { updateProfileSchema } from '$lib/server/accounts/accounts.schemas';
+import { getMe, updateProfile } from '$lib/server/accounts/accounts.service';
+import { listPastPartners, setPastPartnerBlock } from '$lib/server/couples/couples.service';
+import { listTimeZones } from '$lib/domain/time-zones';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const ctx = requireCtx(locals, url);
+	const me = await getMe(ctx);
+
+	return {
+		name: me.user.name,
+		email: me.user.email,
+		timeZone: me.user.timeZone,
+		partner: me.partner,
+		pastPartners: await listPastPartners(ctx),
+		zones: listTimeZones(),
+		left: url.searchParams.has('left')
+	};
+};
+
+export const actions: Actions = {
+	profile: async ({ request, locals, url }) => {
+		const values = await readForm(request);
+
+		return formAction(
+			values,
+			async () => {
+				await updateProfile(requireCtx(locals, url), parseForm(updateProfileSchema, values));
+
+				return { saved: 'profile' as const };
+			},
+			'profile'
+		);
+	},
+	block: async ({ request, locals, url }) => {
+		const values = await readForm(request);
+
+		return formAction(
+			values,
+			async () => {
+				const partnerId = parseId(values.partnerId ?? '');
+				await setPastPartnerBlock(requireCtx(locals, url), partnerId, {
+					blocked: values.blocked === 'true'
+				});
+
+				return { saved: 'block' as const };
+			},
+			'block'
+		);
+	}
+};
