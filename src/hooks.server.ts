@@ -9,6 +9,7 @@ import { errorResponse } from '$lib/server/http';
 import { AppError } from '$lib/server/errors';
 import { logUnexpected } from '$lib/server/log';
 import * as m from '$lib/paraglide/messages';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 
 export const init: ServerInit = async () => {
 	await startRuntime();
@@ -73,29 +74,35 @@ const handleContext: Handle = async ({ event, resolve }) => {
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const { env } = await startRuntime();
-	const response = await resolve(event);
-	const headers = securityHeaders(env);
-	try {
-		for (const [name, value] of Object.entries(headers)) {
-			response.headers.set(name, value);
-		}
-		if (!response.headers.has('content-security-policy')) {
-			response.headers.set('content-security-policy', NON_HTML_CSP);
-		}
-	} catch {
-		// Some responses (e.g. from fetch) have immutable headers: copy them into a new one.
-		const copy = new Response(response.body, response);
-		for (const [name, value] of Object.entries(headers)) {
-			copy.headers.set(name, value);
-		}
-
-		return copy;
+	const resolved = await resolve(event);
+	// Some responses (e.g. a proxied fetch) have immutable headers; a copy can always be changed.
+	const response = new Response(resolved.body, resolved);
+	for (const [name, value] of Object.entries(securityHeaders(env))) {
+		response.headers.set(name, value);
+	}
+	if (!response.headers.has('content-security-policy')) {
+		response.headers.set('content-security-policy', NON_HTML_CSP);
 	}
 
 	return response;
 };
 
-export const handle: Handle = sequence(handleSecurityHeaders, handleCrossOrigin, handleContext);
+/** The person's language for messages, and the page's lang attribute. */
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+export const handle: Handle = sequence(
+	handleSecurityHeaders,
+	handleCrossOrigin,
+	handleLocale,
+	handleContext
+);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	const id = crypto.randomUUID();

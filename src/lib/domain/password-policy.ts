@@ -26,17 +26,22 @@ export function findPasswordProblem(
 	if (context.isCommon(lowered)) {
 		return 'common';
 	}
-	const core = lowered.replace(/[^\p{L}]/gu, '');
-	const personal = [...CONTEXT_WORDS, ...personalWords(context)];
-	if (
-		personal.some(
-			(word) => core === word || (core.length <= word.length + 2 && core.includes(word))
-		)
-	) {
+	if (isOnlyPersonalWords(lowered, [...CONTEXT_WORDS, ...personalWords(context)])) {
 		return 'personal';
 	}
 
 	return null;
+}
+
+/** True when the letters are a personal word or two, with fewer than three letters besides. */
+function isOnlyPersonalWords(password: string, words: string[]): boolean {
+	const letters = password.replace(/[^\p{L}]/gu, '');
+	let rest = letters;
+	for (const word of words) {
+		rest = rest.replaceAll(word, '');
+	}
+
+	return rest !== letters && [...rest].length < 3;
 }
 
 function personalWords(context: { email?: string; name?: string }): string[] {
