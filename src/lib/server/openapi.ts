@@ -35,19 +35,16 @@ const schemas = {
 	UserAnswer: { type: 'object', required: ['user'], properties: { user: ref('User') } },
 	Me: {
 		type: 'object',
-		required: ['user', 'partner'],
+		required: ['user', 'partner', 'profile'],
 		properties: {
-			user: {
-				allOf: [
-					ref('User'),
-					{
-						type: 'object',
-						required: ['timeZone', 'onboarded'],
-						properties: { timeZone: { type: 'string' }, onboarded: { type: 'boolean' } }
-					}
-				]
-			},
-			partner: { oneOf: [ref('Partner'), { type: 'null' }] }
+			user: ref('User'),
+			partner: { oneOf: [ref('Partner'), { type: 'null' }] },
+			profile: {
+				type: 'object',
+				description: "The person's own settings; never shown to anyone else.",
+				required: ['timeZone', 'onboarded'],
+				properties: { timeZone: { type: 'string' }, onboarded: { type: 'boolean' } }
+			}
 		}
 	},
 	Invite: {

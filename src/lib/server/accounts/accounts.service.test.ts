@@ -104,6 +104,13 @@ describe('registerAccount', () => {
 });
 
 describe('getMe and updateProfile', () => {
+	it('answers exactly the documented user shape', async () => {
+		const { ctx, user } = await createPerson(handle.db);
+		const me = await getMe(ctx);
+		expect(Object.keys(me.user).sort()).toEqual(['email', 'id', 'name']);
+		expect(me.user.id).toBe(user.id);
+	});
+
 	it('shows no partner until linked, and the partner once linked', async () => {
 		const alone = await createPerson(handle.db);
 		expect((await getMe(alone.ctx)).partner).toBeNull();
@@ -114,7 +121,7 @@ describe('getMe and updateProfile', () => {
 
 	it('marks onboarding done on the first save of name and time zone', async () => {
 		const { ctx } = await createPerson(handle.db);
-		expect((await getMe(ctx)).user.onboarded).toBe(false);
+		expect((await getMe(ctx)).profile.onboarded).toBe(false);
 		const me = await updateProfile(ctx, { name: 'Robin B.', timeZone: 'Pacific/Auckland' });
 		expect(me.user).toMatchObject({
 			name: 'Robin B.',

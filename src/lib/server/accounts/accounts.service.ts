@@ -14,8 +14,10 @@ import type { ChangePasswordInput, RegisterInput, UpdateProfileInput } from './a
 
 export type UserView = { id: string; email: string; name: string };
 export type MeView = {
-	user: UserView & { timeZone: string; onboarded: boolean };
+	user: UserView;
 	partner: { id: string; name: string } | null;
+	/** The person's own settings; never shown to anyone else. */
+	profile: { timeZone: string; onboarded: boolean };
 };
 
 export function toUserView(user: UserRow): UserView {
@@ -53,8 +55,9 @@ export async function getMe(ctx: Ctx): Promise<MeView> {
 	const link = await findPartnerLink(ctx.db, userId);
 
 	return {
-		user: { ...toUserView(user), timeZone: user.timeZone, onboarded: user.onboardedAt !== null },
-		partner: link?.partner ?? null
+		user: toUserView(user),
+		partner: link?.partner ?? null,
+		profile: { timeZone: user.timeZone, onboarded: user.onboardedAt !== null }
 	};
 }
 

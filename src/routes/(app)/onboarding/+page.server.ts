@@ -11,8 +11,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 	return {
 		name: me.user.name,
-		timeZone: me.user.timeZone,
-		onboarded: me.user.onboarded,
+		timeZone: me.profile.timeZone,
+		onboarded: me.profile.onboarded,
 		zones: listTimeZones()
 	};
 };

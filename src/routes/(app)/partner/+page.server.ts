@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 	return {
 		partner: me.partner,
-		timeZone: me.user.timeZone,
+		timeZone: me.profile.timeZone,
 		openInvite: me.partner ? null : await getOpenInvite(ctx)
 	};
 };

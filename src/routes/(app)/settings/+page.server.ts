@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		name: me.user.name,
 		email: me.user.email,
-		timeZone: me.user.timeZone,
+		timeZone: me.profile.timeZone,
 		partner: me.partner,
 		pastPartners: await listPastPartners(ctx),
 		zones: listTimeZones(),

@@ -7,7 +7,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const ctx = requireCtx(locals, url);
 	const me = await getMe(ctx);
 
-	return { sessions: await listSessions(ctx), timeZone: me.user.timeZone };
+	return { sessions: await listSessions(ctx), timeZone: me.profile.timeZone };
 };
 
 export const actions: Actions = {
