@@ -123,11 +123,8 @@ describe('getMe and updateProfile', () => {
 		const { ctx } = await createPerson(handle.db);
 		expect((await getMe(ctx)).profile.onboarded).toBe(false);
 		const me = await updateProfile(ctx, { name: 'Robin B.', timeZone: 'Pacific/Auckland' });
-		expect(me.user).toMatchObject({
-			name: 'Robin B.',
-			timeZone: 'Pacific/Auckland',
-			onboarded: true
-		});
+		expect(me.user.name).toBe('Robin B.');
+		expect(me.profile).toEqual({ timeZone: 'Pacific/Auckland', onboarded: true });
 	});
 
 	it('answers UNAUTHENTICATED without a person', async () => {
