@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, visit } from './fixtures';
 import { expectBasicAccessibility } from './pages/a11y';
 import { PartnerPage } from './pages/partner';
 import { seedAccount, seedCouple, seedInvite, signOutViaApi } from './seed';
@@ -13,13 +13,13 @@ test('every page has one h1, a skip link and labelled controls', async ({ people
 	const invite = await seedInvite(olga);
 
 	for (const path of ['/', '/signin', '/signup', '/signin?next=%2Fsettings', invite.url]) {
-		await visitor.page.goto(path);
+		await visit(visitor.page, path);
 		await expectBasicAccessibility(visitor.page);
 	}
 
 	const olgasPages = ['/onboarding', '/onboarding/partner', '/home', '/partner'];
 	for (const path of [...olgasPages, '/settings', '/settings/sessions', '/settings/password']) {
-		await olga.page.goto(path);
+		await visit(olga.page, path);
 		await expectBasicAccessibility(olga.page);
 	}
 	// The partner page with a fresh invite shown, and with a refused code.
@@ -32,17 +32,17 @@ test('every page has one h1, a skip link and labelled controls', async ({ people
 	await expectBasicAccessibility(olga.page);
 
 	// The accept page, and a linked person's pages.
-	await pavel.page.goto(invite.url);
+	await visit(pavel.page, invite.url);
 	await expectBasicAccessibility(pavel.page);
 	await seedCouple(olga, pavel);
 	for (const path of ['/home', '/partner', '/settings', '/settings/leave']) {
-		await pavel.page.goto(path);
+		await visit(pavel.page, path);
 		await expectBasicAccessibility(pavel.page);
 	}
 
 	// A page that does not exist still has its landmarks.
 	await signOutViaApi(pavel);
-	const missing = await pavel.page.goto('/no-such-page');
+	const missing = await visit(pavel.page, '/no-such-page');
 	expect(missing?.status()).toBe(404);
 	await expectBasicAccessibility(pavel.page);
 });
@@ -52,7 +52,7 @@ test('signing in with the keyboard alone', async ({ people }) => {
 	await seedAccount(kofi);
 	await signOutViaApi(kofi);
 	const { page } = kofi;
-	await page.goto('/signin');
+	await visit(page, '/signin');
 
 	// The first Tab reaches the skip link.
 	await page.keyboard.press('Tab');

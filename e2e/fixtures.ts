@@ -22,6 +22,32 @@ export type Person = {
 // Unique within one worker process; the worker index keeps workers apart.
 let counter = 0;
 
+const withoutScripts = new WeakSet<BrowserContext>();
+
+/**
+ * Waits until SvelteKit has hydrated a freshly loaded page: text typed before that can be reset
+ * by hydration. SvelteKit's route announcer is mounted once the root component is. A browser
+ * without JavaScript has nothing to wait for.
+ */
+export async function hydrated(page: Page) {
+	if (!withoutScripts.has(page.context())) {
+		await page.locator('#svelte-announcer').waitFor({ state: 'attached' });
+	}
+}
+
+/** A full page load (typing an address, following a link from elsewhere), ready to use. */
+export async function visit(page: Page, path: string) {
+	const response = await page.goto(path);
+	await hydrated(page);
+
+	return response;
+}
+
+export async function reload(page: Page) {
+	await page.reload();
+	await hydrated(page);
+}
+
 /**
  * Makes the people of one test, each in a browser context of their own, and records every request
  * their pages make so a test can show that nothing leaves the app's origin.
@@ -66,6 +92,9 @@ export class People {
 			...options,
 			extraHTTPHeaders: { 'x-forwarded-for': address, ...options.extraHTTPHeaders }
 		});
+		if (options.javaScriptEnabled === false) {
+			withoutScripts.add(context);
+		}
 		context.on('request', (request) => {
 			this.requests.push(request.url());
 		});

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, visit, reload } from './fixtures';
 import { AppShell, OnboardingPage, SignupPage, signUpAndOnboard } from './pages/account';
 import { HomePage, JoinPage, PartnerPage } from './pages/partner';
 import { SettingsPage } from './pages/settings';
@@ -21,7 +21,7 @@ test('two people link through an invite link, and one leaves on their own', asyn
 	expect(new URL(invite.url).origin).toBe(new URL(marisol.page.url()).origin);
 
 	// Tobias opens the link signed out, makes his account through it, and comes back to accept.
-	await tobias.page.goto(invite.url);
+	await visit(tobias.page, invite.url);
 	const join = new JoinPage(tobias.page);
 	await expectBasicAccessibility(tobias.page);
 	await join.createAccount();
@@ -52,7 +52,7 @@ test('two people link through an invite link, and one leaves on their own', asyn
 	await expect(marisol.page.getByRole('button', { name: 'Block Tobias' })).toBeVisible();
 
 	// Tobias only sees that no partner is linked: no name, no date, nothing from the API.
-	await tobias.page.reload();
+	await reload(tobias.page);
 	await tobiasHome.expectUnlinked();
 	const main = tobias.page.getByRole('main');
 	await expect(main).not.toContainText('Marisol');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test } from './fixtures';
+import { test, visit } from './fixtures';
 import { PartnerPage } from './pages/partner';
 import { seedAccount, seedCouple } from './seed';
 
@@ -17,9 +17,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			page.screenshot({ path: path.join(dir, `${name}-${colorScheme}.png`), fullPage: true });
 
 		const visitor = await people.add('Visitor', phone);
-		await visitor.page.goto('/');
+		await visit(visitor.page, '/');
 		await shot(visitor.page, 'landing');
-		await visitor.page.goto('/signup');
+		await visit(visitor.page, '/signup');
 		await shot(visitor.page, 'signup');
 
 		const amara = await people.add('Amara', phone);
@@ -32,9 +32,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		await shot(amara.page, 'partner-invite');
 
 		await seedCouple(amara, jonas);
-		await amara.page.goto('/home');
+		await visit(amara.page, '/home');
 		await shot(amara.page, 'home-linked');
-		await amara.page.goto('/settings');
+		await visit(amara.page, '/settings');
 		await shot(amara.page, 'settings');
 	});
 }

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, visit, reload } from './fixtures';
 import { AppShell, SigninPage } from './pages/account';
 import { HomePage } from './pages/partner';
 import { SettingsPage } from './pages/settings';
@@ -50,7 +50,7 @@ test('ending another session, and changing the password', async ({ people }) => 
 	await expect(laptop.page.getByRole('status')).toContainText('Your password has changed');
 
 	// Every other session has ended; the laptop stays signed in.
-	await phone.page.reload();
+	await reload(phone.page);
 	await expect(phone.page).toHaveURL(/\/signin\?next=%2Fsettings$/);
 	const signin = new SigninPage(phone.page);
 	await signin.submit(phone.email, phone.password);
@@ -68,11 +68,11 @@ test('ending another session, and changing the password', async ({ people }) => 
 	// "Sign out everywhere else" ends the phone's new session too.
 	await sessions.endAllOthers();
 	await expect(sessions.sessions()).toHaveCount(1);
-	await phone.page.reload();
+	await reload(phone.page);
 	await expect(phone.page).toHaveURL(/\/signin/);
 
 	// Signing out from the header ends the laptop's session as well.
 	await new AppShell(laptop.page).signOut();
-	await laptop.page.goto('/home');
+	await visit(laptop.page, '/home');
 	await expect(laptop.page).toHaveURL(/\/signin\?next=%2Fhome$/);
 });

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { Person } from '../fixtures';
+import { visit, type Person } from '../fixtures';
 
 export type StartChoice = 'Invite my partner' | 'My partner invited me' | 'Start on my own';
 
@@ -8,7 +8,7 @@ export class SignupPage {
 
 	/** From the landing page, as a newcomer would. */
 	async openFromLanding() {
-		await this.page.goto('/');
+		await visit(this.page, '/');
 		await this.page.getByRole('link', { name: 'Create your account' }).click();
 		await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Create your account');
 	}
@@ -48,7 +48,7 @@ export class SigninPage {
 	constructor(readonly page: Page) {}
 
 	async open(next?: string) {
-		await this.page.goto(next ? `/signin?next=${encodeURIComponent(next)}` : '/signin');
+		await visit(this.page, next ? `/signin?next=${encodeURIComponent(next)}` : '/signin');
 		await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Welcome back');
 	}
 

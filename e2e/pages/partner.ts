@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { visit } from '../fixtures';
 
 export type Invite = { url: string; code: string };
 
@@ -8,7 +9,7 @@ export class PartnerPage {
 	constructor(readonly page: Page) {}
 
 	async open() {
-		await this.page.goto('/partner');
+		await visit(this.page, '/partner');
 		await this.expectOpen();
 	}
 
@@ -88,7 +89,7 @@ export class HomePage {
 	constructor(readonly page: Page) {}
 
 	async open() {
-		await this.page.goto('/home');
+		await visit(this.page, '/home');
 	}
 
 	async expectGreeting(name: string) {

@@ -1,10 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { visit } from '../fixtures';
 
 export class SettingsPage {
 	constructor(readonly page: Page) {}
 
 	async open() {
-		await this.page.goto('/settings');
+		await visit(this.page, '/settings');
 		await this.expectOpen();
 	}
 
