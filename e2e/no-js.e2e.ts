@@ -1,0 +1,46 @@
+import { test, expect } from './fixtures';
+import { AppShell, SigninPage, signUpAndOnboard } from './pages/account';
+import { HomePage } from './pages/partner';
+
+test('without JavaScript: sign up, sign out, a wrong password, then in', async ({ people }) => {
+	// Known bug: with `Referrer-Policy: no-referrer` (response header and <meta> in app.html)
+	// Chromium sends `Origin: null` on a plain form POST, and SvelteKit's CSRF check refuses every
+	// form without JavaScript. `same-origin` keeps referrers from other sites and fixes it; this
+	// journey passes with that change. Remove this line with the fix.
+	test.fail(true, 'plain form posts are refused while the referrer policy is no-referrer');
+	const nadia = await people.add('Nadia', { javaScriptEnabled: false });
+	const posts: string[] = [];
+	nadia.page.on('request', (request) => {
+		if (request.method() === 'POST') {
+			posts.push(`${request.resourceType()} ${new URL(request.url()).pathname}`);
+		}
+	});
+
+	// Plain form posts all the way: sign-up, onboarding (the zone list works unaided), home.
+	await signUpAndOnboard(nadia, { timeZone: 'Asia/Tokyo', choice: 'Start on my own' });
+	const home = new HomePage(nadia.page);
+	await home.expectGreeting('Nadia');
+	await home.expectUnlinked();
+
+	await new AppShell(nadia.page).signOut();
+	await nadia.page.getByRole('link', { name: 'I already have one' }).click();
+	const signin = new SigninPage(nadia.page);
+	await signin.submit(nadia.email, 'a wrong guess entirely');
+	await signin.expectRefused();
+	// The email is kept for the next try; the password never is.
+	await expect(nadia.page.getByLabel('Email')).toHaveValue(nadia.email);
+	await expect(nadia.page.getByLabel('Password', { exact: true })).toHaveValue('');
+
+	await signin.signIn(nadia);
+	await home.expectGreeting('Nadia');
+	const me = await nadia.page.request.get('/api/v1/me');
+	expect((await me.json()).user.timeZone).toBe('Asia/Tokyo');
+	// Each form was a whole-page POST, never a script's fetch.
+	expect(posts).toEqual([
+		'document /signup',
+		'document /onboarding',
+		'document /signout',
+		'document /signin',
+		'document /signin'
+	]);
+});
