@@ -3,11 +3,8 @@ import { AppShell, SigninPage, signUpAndOnboard } from './pages/account';
 import { HomePage } from './pages/partner';
 
 test('without JavaScript: sign up, sign out, a wrong password, then in', async ({ people }) => {
-	// Known bug: with `Referrer-Policy: no-referrer` (response header and <meta> in app.html)
-	// Chromium sends `Origin: null` on a plain form POST, and SvelteKit's CSRF check refuses every
-	// form without JavaScript. `same-origin` keeps referrers from other sites and fixes it; this
-	// journey passes with that change. Remove this line with the fix.
-	test.fail(true, 'plain form posts are refused while the referrer policy is no-referrer');
+	// Regression: with `Referrer-Policy: no-referrer` Chromium sent `Origin: null` on plain form
+	// posts, and the origin check refused every form used without JavaScript.
 	const nadia = await people.add('Nadia', { javaScriptEnabled: false });
 	const posts: string[] = [];
 	nadia.page.on('request', (request) => {
@@ -34,7 +31,7 @@ test('without JavaScript: sign up, sign out, a wrong password, then in', async (
 	await signin.signIn(nadia);
 	await home.expectGreeting('Nadia');
 	const me = await nadia.page.request.get('/api/v1/me');
-	expect((await me.json()).user.timeZone).toBe('Asia/Tokyo');
+	expect((await me.json()).profile.timeZone).toBe('Asia/Tokyo');
 	// Each form was a whole-page POST, never a script's fetch.
 	expect(posts).toEqual([
 		'document /signup',

@@ -41,7 +41,7 @@ test('two people link through an invite link, and one leaves on their own', asyn
 	await marisolHome.open();
 	await marisolHome.expectLinked('Marisol', 'Tobias');
 	const me = await marisol.page.request.get('/api/v1/me');
-	expect((await me.json()).user.timeZone).toBe('Europe/Berlin');
+	expect((await me.json()).profile.timeZone).toBe('Europe/Berlin');
 
 	// Marisol leaves from Settings, in two steps.
 	await new AppShell(marisol.page).goTo('Settings');

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { startRuntime, stopRuntime } from '$lib/server/runtime';
 import { keyedHash } from '$lib/server/auth/tokens';
@@ -64,13 +64,25 @@ const handleContext: Handle = async ({ event, resolve }) => {
 		secret: env.secret,
 		userId: resolved?.user.id ?? null,
 		sessionId: resolved?.session.id ?? null,
-		clientKey: keyedHash(env.secret, `client:${event.getClientAddress()}`),
+		clientKey: keyedHash(env.secret, `client:${clientAddress(event)}`),
 		device: describeDevice(event.request.headers.get('user-agent')),
 		deviceToken: event.cookies.get(deviceCookie(env).name) ?? null
 	};
 
 	return resolve(event);
 };
+
+/**
+ * Behind a proxy (ADDRESS_HEADER set) a request that lacks the header has no known address; it
+ * shares one bucket with every other such request rather than failing.
+ */
+function clientAddress(event: RequestEvent): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const { env } = await startRuntime();
