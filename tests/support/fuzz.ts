@@ -106,6 +106,27 @@ export function bodyText(schema: BodySchema): fc.Arbitrary<string> {
 }
 
 /**
+ * Classic bodies every run must include, whatever the seed: each string field set to one of the
+ * usual suspects, and dangerous keys next to the endpoint's own.
+ */
+export function classicBodies(schema: BodySchema): string[] {
+	const keys = Object.keys(schema.properties);
+	const filled = (value: string) =>
+		entriesToJson(
+			keys.map((key) => [key, schema.properties[key].type === 'boolean' ? true : value])
+		);
+	const suspects = ['a\u0000b@example.test', '\u202Eelif.exe', '\uD800', 'x'.repeat(20_000)];
+
+	return [
+		...suspects.map(filled),
+		...DANGEROUS_KEYS.map((key) => filled('ok').replace(/^\{/, `{${JSON.stringify(key)}:{"a":1},`)),
+		'{"__proto__":{"polluted":true}}',
+		'[]',
+		'null'
+	];
+}
+
+/**
  * True when the body can be rejected on shape alone: not an object, an unknown key, a missing
  * required key, or a value of the wrong JSON type.
  */

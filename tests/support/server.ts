@@ -47,6 +47,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 				'`npx vite build` first.'
 		);
 	}
+	warnIfBuildIsStale();
 	const driver = options.driver ?? 'pglite';
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
@@ -96,6 +97,37 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 	}
 
 	return { url, origin, driver, logs, stop };
+}
+
+let staleChecked = false;
+
+/** The tests run the build, not the source: say so when the source changed after the build. */
+function warnIfBuildIsStale() {
+	if (staleChecked) {
+		return;
+	}
+	staleChecked = true;
+	const built = fs.statSync(ENTRY).mtimeMs;
+	const newer = newestFile(path.join(ROOT, 'src'), built);
+	if (newer) {
+		console.warn(`build/ is older than ${path.relative(ROOT, newer)}: run \`npx vite build\`.`);
+	}
+}
+
+function newestFile(dir: string, than: number): string | undefined {
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory() && entry.name !== 'paraglide') {
+			const found = newestFile(full, than);
+			if (found) {
+				return found;
+			}
+		} else if (entry.isFile() && fs.statSync(full).mtimeMs > than) {
+			return full;
+		}
+	}
+
+	return undefined;
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, logs: () => string) {
