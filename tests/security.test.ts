@@ -703,6 +703,10 @@ async function exerciseEverything(server: TestServer, canary: string): Promise<s
 
 	await owner.get('/api/v1/sessions', { headers: ua });
 	await owner.delete(`/api/v1/sessions/${canary}`);
+	await owner.delete('/api/v1/sessions', { headers: ua });
+	await owner.get(`/api/v1/health?${canary}=${canary}`, { headers: ua });
+	await owner.get(`/api/v1/openapi.json?q=${canary}`);
+	await owner.request('DELETE', '/api/v1/couple', { json: { reason: canary } });
 	await owner.request('PATCH', '/api/v1/me', { body: `{"name":"${canary}"`, headers: json });
 	await owner.request('PATCH', '/api/v1/me', {
 		body: canary,

@@ -1,3 +1,8 @@
+/**
+ * The HTTP tests (vitest project `http`) run the built app as a separate process, as it runs in
+ * production. Build first (`npx vite build`); set TEST_DATABASE_URL (e.g.
+ * postgres://postgres@127.0.0.1:5432/test) to run every file against PostgreSQL too.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
