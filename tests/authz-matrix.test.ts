@@ -1,0 +1,394 @@
+import { expect, test } from 'vitest';
+import { API_OPERATIONS } from '../src/lib/server/openapi';
+import {
+	allKeys,
+	errorCode,
+	link,
+	PASSWORD,
+	Person,
+	uniqueEmail,
+	type Answer,
+	type Client
+} from './support/client';
+import { describeEachDriver } from './support/drivers';
+import { key, scanApiOperations, type Method } from './support/routes';
+import type { TestServer } from './support/server';
+import { ACTORS, buildWorld, type ActorName, type World } from './support/world';
+
+type Statuses = [anonymous: number, self: number, partner: number, ex: number, other: number];
+
+type Row = {
+	method: Method;
+	path: string;
+	expect: Statuses;
+	/** Fills `{id}` with an object of `self` (once per world). */
+	id?: (world: World) => Promise<string>;
+	body?: (world: World, who: ActorName, server: TestServer) => unknown;
+	/** Each actor gets a world of its own: one actor's success would change another's answer. */
+	isolated?: boolean;
+};
+
+const NEW_PASSWORD = 'a quiet field in june';
+
+const ownCredentials = (world: World, who: ActorName) =>
+	who === 'anonymous'
+		? { email: uniqueEmail('nobody'), password: PASSWORD }
+		: { email: world[who].email, password: world[who].password };
+
+/** The open invite code of someone new and unlinked, so only an unlinked joiner can succeed. */
+const freshInviteCode = async (server: TestServer) =>
+	(await Person.register(server, { name: 'Uma' })).invite();
+
+/** Another live session of `self`, not the one its actor uses. */
+const otherSessionOfSelf = async (world: World) => {
+	const device = await world.self.secondDevice();
+	const current = (await device.sessionIds()).find((session) => session.current);
+
+	return current?.id ?? '';
+};
+
+/**
+ * Every API route × method × actor. Objects in paths belong to `self`; every other actor calls as
+ * itself. Cells run in the order of ACTORS, so `self` (the owner) comes last and its success
+ * shows that nobody before it changed or removed its object.
+ */
+// prettier-ignore
+const MATRIX: Row[] = [
+	//                                                          anon  self  partner ex   other
+	{ method: 'POST',   path: '/api/v1/auth/register',      expect: [201, 201, 201, 201, 201],
+		body: () => ({ email: uniqueEmail('new'), password: PASSWORD, name: 'Newcomer' }) },
+	{ method: 'POST',   path: '/api/v1/auth/login',         expect: [401, 200, 200, 200, 200],
+		body: ownCredentials },
+	{ method: 'POST',   path: '/api/v1/auth/logout',        expect: [204, 204, 204, 204, 204] },
+	{ method: 'GET',    path: '/api/v1/me',                 expect: [401, 200, 200, 200, 200] },
+	{ method: 'PATCH',  path: '/api/v1/me',                 expect: [401, 200, 200, 200, 200],
+		body: () => ({ timeZone: 'Europe/Paris' }) },
+	{ method: 'POST',   path: '/api/v1/me/password',        expect: [401, 204, 204, 204, 204],
+		body: (world, who) => ({
+			currentPassword: who === 'anonymous' ? PASSWORD : world[who].password,
+			newPassword: NEW_PASSWORD
+		}) },
+	{ method: 'GET',    path: '/api/v1/sessions',           expect: [401, 200, 200, 200, 200] },
+	{ method: 'DELETE', path: '/api/v1/sessions',           expect: [401, 204, 204, 204, 204] },
+	{ method: 'DELETE', path: '/api/v1/sessions/{id}',      expect: [401, 204, 404, 404, 404],
+		id: otherSessionOfSelf },
+	{ method: 'GET',    path: '/api/v1/couple',             expect: [401, 200, 200, 404, 200] },
+	{ method: 'DELETE', path: '/api/v1/couple',             expect: [401, 204, 204, 404, 204],
+		isolated: true },
+	{ method: 'GET',    path: '/api/v1/couple/invites',     expect: [401, 200, 200, 200, 200] },
+	{ method: 'POST',   path: '/api/v1/couple/invites',     expect: [401, 409, 409, 201, 409] },
+	{ method: 'DELETE', path: '/api/v1/couple/invites',     expect: [401, 204, 204, 204, 204] },
+	{ method: 'POST',   path: '/api/v1/couple/join',        expect: [401, 409, 409, 200, 409],
+		body: async (_world, _who, server) => ({ code: await freshInviteCode(server) }) },
+	{ method: 'GET',    path: '/api/v1/couple/past-partners', expect: [401, 200, 200, 200, 200] },
+	{ method: 'PUT',    path: '/api/v1/couple/past-partners/{id}/block',
+		                                                      expect: [401, 200, 404, 404, 404],
+		id: async (world) => world.ex.id, body: () => ({ blocked: true }) },
+	{ method: 'GET',    path: '/api/v1/openapi.json',       expect: [200, 200, 200, 200, 200] },
+	{ method: 'GET',    path: '/api/v1/health',             expect: [200, 200, 200, 200, 200] }
+];
+
+/** Keys that must never appear in any answer, at any depth. */
+const FORBIDDEN_KEYS = [
+	'passwordHash',
+	'password_hash',
+	'password',
+	'tokenHash',
+	'token_hash',
+	'token',
+	'codeHash',
+	'code_hash',
+	'secret',
+	'endedAt',
+	'ended_at',
+	'blockedAt',
+	'closedAt',
+	'coupleId',
+	'userId',
+	'inviterId'
+];
+
+test('the matrix, the route files and API_OPERATIONS list the same operations', () => {
+	const scanned = scanApiOperations().map(key);
+	const inMatrix = MATRIX.map(key).sort();
+	const documented = Object.entries(API_OPERATIONS)
+		.flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+		.sort();
+
+	expect(scanned.length).toBeGreaterThan(10);
+	expect(inMatrix, 'every route file method needs a row in MATRIX').toEqual(scanned);
+	expect(documented, 'API_OPERATIONS must list every route file method').toEqual(scanned);
+});
+
+describeEachDriver('authorization matrix', ({ server }) => {
+	// Reads change nothing (security.test.ts checks that), so all GET rows share one world.
+	let readWorld: Promise<World> | undefined;
+	const worldFor = (row: Row) =>
+		row.method === 'GET' ? (readWorld ??= buildWorld(server())) : buildWorld(server());
+
+	test.each(MATRIX.map((row) => [key(row), row] as const))('%s', async (_name, row) => {
+		const actual = {} as Record<ActorName, number>;
+		const shared = row.isolated ? undefined : await worldFor(row);
+		const sharedId = shared && row.id ? await row.id(shared) : undefined;
+		for (const who of ACTORS) {
+			const world = shared ?? (await buildWorld(server()));
+			const id = sharedId ?? (row.id ? await row.id(world) : undefined);
+			const answer = await call(world, who, row, id);
+			actual[who] = answer.status;
+			expectWellFormed(answer, `${who}: ${key(row)}`);
+		}
+
+		expect(actual).toEqual(Object.fromEntries(ACTORS.map((who, i) => [who, row.expect[i]])));
+	});
+
+	async function call(world: World, who: ActorName, row: Row, id: string | undefined) {
+		const path = row.path.replace('{id}', id ?? '');
+		const body = row.body ? await row.body(world, who, server()) : undefined;
+
+		return world[who].request(row.method, path, body === undefined ? {} : { json: body });
+	}
+});
+
+describeEachDriver('what each person sees', ({ server }) => {
+	test('partners see each other’s id and name through /me, and nothing more', async () => {
+		const world = await buildWorld(server());
+		const [selfMe, partnerMe] = [await world.self.me(), await world.partner.me()];
+
+		expect(selfMe.partner).toEqual({ id: world.partner.id, name: world.partner.name });
+		expect(partnerMe.partner).toEqual({ id: world.self.id, name: world.self.name });
+		expect((await world.partner.get('/api/v1/me')).text).not.toContain(world.self.email);
+	});
+
+	test('a new name reaches the partner on their very next request', async () => {
+		const world = await buildWorld(server());
+		const renamed = `Sam ${crypto.randomUUID().slice(0, 8)}`;
+		expect((await world.self.patch('/api/v1/me', { name: renamed })).status).toBe(200);
+
+		expect((await world.partner.me()).partner?.name).toBe(renamed);
+	});
+
+	test('both partners see one couple, naming the other', async () => {
+		const world = await buildWorld(server());
+		const mine = (await world.self.get('/api/v1/couple')).body;
+		const theirs = (await world.partner.get('/api/v1/couple')).body;
+
+		expect(mine).toEqual({
+			couple: {
+				id: expect.any(String),
+				partner: { id: world.partner.id, name: world.partner.name }
+			}
+		});
+		expect(theirs).toEqual({
+			couple: { id: coupleId(mine), partner: { id: world.self.id, name: world.self.name } }
+		});
+	});
+
+	test('after an unlink, the ex’s very next request has no partner and no couple', async () => {
+		const [a, b] = await Promise.all([
+			Person.register(server(), { name: 'Ada' }),
+			Person.register(server(), { name: 'Bo' })
+		]);
+		await link(a, b);
+		expect((await b.me()).partner?.id).toBe(a.id);
+
+		expect((await a.leave()).status).toBe(204);
+
+		expect((await b.me()).partner).toBeNull();
+		expect((await b.get('/api/v1/couple')).status).toBe(404);
+		expect((await a.me()).partner).toBeNull();
+		expect((await a.get('/api/v1/couple')).status).toBe(404);
+		expect((await b.leave()).status).toBe(404);
+	});
+
+	test('the ex sees only the id, name and own block flag of a past partner: no unlink time', async () => {
+		const world = await buildWorld(server());
+		const seenByEx = await getEverything(world.ex);
+		const pastOfEx = seenByEx.get('/api/v1/couple/past-partners')?.body;
+
+		expect(pastOfEx).toEqual({
+			pastPartners: [{ id: world.self.id, name: world.self.name, blocked: false }]
+		});
+		for (const [path, answer] of seenByEx) {
+			if (path === '/api/v1/sessions' || path === '/api/v1/openapi.json') {
+				continue;
+			}
+			expect(answer.text, `${path} shows the ex a time`).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+		}
+		expect((await world.self.get('/api/v1/couple/past-partners')).body).toEqual({
+			pastPartners: [{ id: world.ex.id, name: world.ex.name, blocked: false }]
+		});
+	});
+
+	test('the other couple never sees anything of this couple', async () => {
+		const world = await buildWorld(server());
+		const secrets = [world.self, world.partner, world.ex].flatMap((p) => [p.id, p.name, p.email]);
+		secrets.push(coupleId((await world.self.get('/api/v1/couple')).body));
+
+		for (const outsider of [world.other, world.otherPartner]) {
+			for (const [path, answer] of await getEverything(outsider)) {
+				for (const secret of secrets) {
+					expect(answer.text, `${path} leaks to the other couple`).not.toContain(secret);
+				}
+			}
+		}
+	});
+
+	test('someone else’s session ids answer 404 like a missing one, and end nothing', async () => {
+		const world = await buildWorld(server());
+		const ids = (await world.self.sessionIds()).map((session) => session.id);
+		const missing = await world.partner.delete(`/api/v1/sessions/${crypto.randomUUID()}`);
+		expect(missing.status).toBe(404);
+
+		for (const id of [...ids, ids[0].toUpperCase()]) {
+			for (const intruder of [world.partner, world.ex, world.other]) {
+				const answer = await intruder.delete(`/api/v1/sessions/${id}`);
+				expect(answer.status).toBe(404);
+				expect(answer.body).toEqual(missing.body);
+			}
+		}
+		expect((await world.partner.delete('/api/v1/sessions/not-an-id')).status).toBe(404);
+		expect((await world.self.get('/api/v1/me')).status).toBe(200);
+		expect((await world.self.sessionIds()).map((session) => session.id)).toEqual(ids);
+	});
+
+	test('blocking answers 404 unless the id is an ex of the caller', async () => {
+		const world = await buildWorld(server());
+		const block = (who: Person, target: string) =>
+			who.put(`/api/v1/couple/past-partners/${target}/block`, { blocked: true });
+
+		expect((await block(world.self, world.partner.id)).status).toBe(404);
+		expect((await block(world.partner, world.self.id)).status).toBe(404);
+		expect((await block(world.other, world.self.id)).status).toBe(404);
+		expect((await block(world.other, world.ex.id)).status).toBe(404);
+		expect((await block(world.partner, world.ex.id)).status).toBe(404);
+		expect((await block(world.self, world.self.id)).status).toBe(404);
+		expect((await block(world.self, crypto.randomUUID())).status).toBe(404);
+		expect((await block(world.ex, world.self.id)).body).toEqual({
+			id: world.self.id,
+			blocked: true
+		});
+		expect((await world.self.get('/api/v1/couple/past-partners')).body).toEqual({
+			pastPartners: [{ id: world.ex.id, name: world.ex.name, blocked: false }]
+		});
+	});
+
+	test('a blocked person’s join answers exactly like an unknown code', async () => {
+		const world = await buildWorld(server());
+		expect((await world.self.leave()).status).toBe(204);
+		expect(
+			(await world.self.put(`/api/v1/couple/past-partners/${world.ex.id}/block`, { blocked: true }))
+				.status
+		).toBe(200);
+
+		const blocked = await world.ex.join(await world.self.invite());
+		const unknown = await world.partner.join('ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ');
+
+		expect(blocked.status).toBe(404);
+		expect(blocked.body).toEqual(unknown.body);
+		expect((await world.ex.me()).partner).toBeNull();
+	});
+
+	test('a re-link of the same two people is a new couple', async () => {
+		const world = await buildWorld(server());
+		const before = coupleId((await world.self.get('/api/v1/couple')).body);
+		expect((await world.partner.leave()).status).toBe(204);
+		await link(world.partner, world.self);
+
+		const after = coupleId((await world.self.get('/api/v1/couple')).body);
+		expect(after).not.toBe(before);
+		expect((await world.partner.get('/api/v1/couple')).body).toMatchObject({
+			couple: { id: after }
+		});
+	});
+
+	test('every answer is an allow-listed shape', async () => {
+		const world = await buildWorld(server());
+		for (const who of ACTORS) {
+			const seen = await getEverything(world[who]);
+			for (const [path, answer] of seen) {
+				expectWellFormed(answer, `${who}: GET ${path}`);
+			}
+			if (who === 'anonymous') {
+				continue;
+			}
+			const shape = (path: string) => shapeOf(seen.get(path)?.body);
+			expect(shape('/api/v1/me')).toEqual(
+				'{partner:' +
+					(who === 'ex' ? 'null' : '{id,name}') +
+					',user:{email,id,name,onboarded,timeZone}}'
+			);
+			expect(shape('/api/v1/sessions')).toEqual(
+				'{sessions:[{createdAt,current,device,id,lastUsedAt}]}'
+			);
+			expect(shape('/api/v1/couple/invites')).toEqual('{invite:null}');
+			expect(shape('/api/v1/couple/past-partners')).toMatch(
+				/^\{pastPartners:\[(\{blocked,id,name\})?\]\}$/
+			);
+			if (who !== 'ex') {
+				expect(shape('/api/v1/couple')).toEqual('{couple:{id,partner:{id,name}}}');
+			}
+		}
+		const invite = await world.ex.post('/api/v1/couple/invites');
+		expect(shapeOf(invite.body)).toBe('{code,expiresAt,url}');
+		expect(shapeOf((await world.ex.get('/api/v1/couple/invites')).body)).toBe(
+			'{invite:{createdAt,expiresAt}}'
+		);
+		const stranger = await Person.register(server(), { name: 'Sol' });
+		const joined = await stranger.join((invite.body as { code: string }).code);
+		expect(shapeOf(joined.body)).toBe('{partner:{id,name}}');
+	});
+});
+
+/** GET on every API path without parameters, as this client. */
+async function getEverything(client: Client): Promise<Map<string, Answer>> {
+	const seen = new Map<string, Answer>();
+	for (const operation of scanApiOperations()) {
+		if (operation.method === 'GET' && !operation.path.includes('{')) {
+			seen.set(operation.path, await client.get(operation.path));
+		}
+	}
+
+	return seen;
+}
+
+/** No forbidden key anywhere; errors have the documented shape; never 403 for same-origin calls. */
+function expectWellFormed(answer: Answer, label: string) {
+	const keys = allKeys(answer.body);
+	if (!label.includes('openapi.json')) {
+		for (const forbidden of FORBIDDEN_KEYS) {
+			expect(keys.has(forbidden), `${label} carries ${forbidden}`).toBe(false);
+		}
+	}
+	expect(answer.status, `${label}: objects one may not see answer 404`).not.toBe(403);
+	if (answer.status >= 400) {
+		expect(errorCode(answer), `${label}: error without a code`).toBeTypeOf('string');
+	}
+	if (answer.status === 404) {
+		expect(errorCode(answer), label).toBe('NOT_FOUND');
+	}
+}
+
+/** `{a,b:{c}}`: the keys of a JSON value, sorted, without values (arrays: their first item). */
+function shapeOf(value: unknown): string {
+	if (value === null) {
+		return 'null';
+	}
+	if (Array.isArray(value)) {
+		return `[${value.length > 0 ? shapeOf(value[0]) : ''}]`;
+	}
+	if (typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+			a.localeCompare(b)
+		);
+
+		return `{${entries
+			.map(([k, v]) => (v === null || typeof v === 'object' ? `${k}:${shapeOf(v)}` : k))
+			.join(',')}}`;
+	}
+
+	return typeof value;
+}
+
+function coupleId(body: unknown): string {
+	return (body as { couple: { id: string } }).couple.id;
+}
