@@ -51,6 +51,7 @@ CREATE TABLE "invites" (
 CREATE TABLE "past_partners" (
 	"user_id" uuid NOT NULL,
 	"partner_id" uuid NOT NULL,
+	"partner_name" text NOT NULL,
 	"blocked_at" timestamp with time zone,
 	CONSTRAINT "past_partners_user_id_partner_id_pk" PRIMARY KEY("user_id","partner_id")
 );

@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { startRuntime, stopRuntime } from '$lib/server/runtime';
 import { keyedHash } from '$lib/server/auth/tokens';
@@ -86,7 +87,7 @@ function clientAddress(event: RequestEvent): string {
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const { env } = await startRuntime();
-	const resolved = await resolve(event);
+	const resolved = await resolveOrFail(event, resolve);
 	// Some responses (e.g. a proxied fetch) have immutable headers; a copy can always be changed.
 	const response = new Response(resolved.body, resolved);
 	for (const [name, value] of Object.entries(securityHeaders(env))) {
@@ -98,6 +99,21 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 
 	return response;
 };
+
+/** A failure in a later hook still answers with an id, and gets the headers like any answer. */
+async function resolveOrFail(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {
+	try {
+		return await resolve(event);
+	} catch (caught) {
+		const id = crypto.randomUUID();
+		logUnexpected(id, caught);
+
+		return json(
+			{ error: { code: 'INTERNAL', message: m.error_unexpected(), id } },
+			{ status: 500 }
+		);
+	}
+}
 
 /** The person's language for messages, and the page's lang attribute. */
 const handleLocale: Handle = ({ event, resolve }) =>

@@ -315,7 +315,7 @@ describeEachDriver('what each person sees', ({ server }) => {
 			expect(shape('/api/v1/me')).toEqual(
 				'{partner:' +
 					(who === 'ex' ? 'null' : '{id,name}') +
-					',user:{email,id,name,onboarded,timeZone}}'
+					',profile:{onboarded,timeZone},user:{email,id,name}}'
 			);
 			expect(shape('/api/v1/sessions')).toEqual(
 				'{sessions:[{createdAt,current,device,id,lastUsedAt}]}'

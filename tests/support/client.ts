@@ -136,8 +136,9 @@ export class Client {
 }
 
 export type MeBody = {
-	user: { id: string; email: string; name: string; timeZone: string; onboarded: boolean };
+	user: { id: string; email: string; name: string };
 	partner: { id: string; name: string } | null;
+	profile: { timeZone: string; onboarded: boolean };
 };
 
 /** A registered, signed-in person. */

@@ -72,7 +72,17 @@ export async function readJson<S extends z.ZodType>(
 	if (type !== 'application/json') {
 		throw new AppError('UNSUPPORTED_MEDIA_TYPE', m.error_json_only());
 	}
-	const text = await request.text();
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > MAX_JSON_BYTES) {
+		throw new AppError('PAYLOAD_TOO_LARGE', m.error_too_large());
+	}
+	let text: string;
+	try {
+		text = await request.text();
+	} catch {
+		// The server's own body limit ends the stream with an error of its own.
+		throw new AppError('PAYLOAD_TOO_LARGE', m.error_too_large());
+	}
 	if (Buffer.byteLength(text) > MAX_JSON_BYTES) {
 		throw new AppError('PAYLOAD_TOO_LARGE', m.error_too_large());
 	}
@@ -87,6 +97,10 @@ export async function readJson<S extends z.ZodType>(
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+	// PostgreSQL cannot store NUL in text; no Tend field has a use for it.
+	if (containsNul(value)) {
+		throw new AppError('INVALID', m.error_nul_character());
+	}
 	const parsed = schema.safeParse(value);
 	if (!parsed.success) {
 		const fields: FieldErrors = {};
@@ -139,7 +153,12 @@ export function parseForm<S extends z.ZodObject>(
 
 /** A form's fields as plain strings (files and repeated keys are not part of any Tend form). */
 export async function readForm(request: Request): Promise<Record<string, string>> {
-	const data = await request.formData();
+	let data: FormData;
+	try {
+		data = await request.formData();
+	} catch {
+		error(400, m.error_bad_form());
+	}
 	const values: Record<string, string> = Object.create(null);
 	for (const [key, value] of data) {
 		if (typeof value === 'string') {
@@ -215,4 +234,17 @@ export function setSignedInCookies(
 /** Removes the session cookie; the device cookie stays so the owner is never locked out. */
 export function clearSessionCookie(cookies: Cookies) {
 	cookies.delete(sessionCookie(getRuntime().env).name, { path: '/' });
+}
+
+function containsNul(value: unknown, depth = 0): boolean {
+	if (typeof value === 'string') {
+		return value.includes('\u0000');
+	}
+	if (depth > 20 || value === null || typeof value !== 'object') {
+		return false;
+	}
+
+	return Object.entries(value).some(
+		([key, item]) => key.includes('\u0000') || containsNul(item, depth + 1)
+	);
 }

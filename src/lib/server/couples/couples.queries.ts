@@ -1,4 +1,5 @@
-import { and, eq, gt, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { coupleMembers, couples, invites, pastPartners, users } from '../db/schema';
 
@@ -64,15 +65,32 @@ export async function insertCouple(db: Executor, memberIds: [string, string], no
 	return couple;
 }
 
-/** Remembers both directions, so each can later block the other; an existing block is kept. */
-export async function rememberPartners(db: Executor, [a, b]: [string, string]) {
+/**
+ * Remembers both members of a live couple as each other's past partner, with the names they have
+ * now; an existing block is kept. Called when a link starts and again just before it ends.
+ */
+export async function rememberPartners(db: Executor, coupleId: string) {
+	const me = alias(coupleMembers, 'me');
+	const other = alias(coupleMembers, 'other');
 	await db
 		.insert(pastPartners)
-		.values([
-			{ userId: a, partnerId: b },
-			{ userId: b, partnerId: a }
-		])
-		.onConflictDoNothing();
+		.select(
+			db
+				.select({
+					userId: me.userId,
+					partnerId: other.userId,
+					partnerName: users.name,
+					blockedAt: sql<Date | null>`null`.as('blocked_at')
+				})
+				.from(me)
+				.innerJoin(other, and(eq(other.coupleId, me.coupleId), ne(other.userId, me.userId)))
+				.innerJoin(users, eq(users.id, other.userId))
+				.where(eq(me.coupleId, coupleId))
+		)
+		.onConflictDoUpdate({
+			target: [pastPartners.userId, pastPartners.partnerId],
+			set: { partnerName: sql`excluded.partner_name` }
+		});
 }
 
 export async function isBlockedEitherWay(db: Executor, a: string, b: string) {
@@ -110,16 +128,19 @@ export async function findMembership(db: Executor, userId: string) {
 
 export function listPastPartnersOf(db: Executor, userId: string, exceptId: string | null) {
 	return db
-		.select({ id: users.id, name: users.name, blockedAt: pastPartners.blockedAt })
+		.select({
+			id: pastPartners.partnerId,
+			name: pastPartners.partnerName,
+			blockedAt: pastPartners.blockedAt
+		})
 		.from(pastPartners)
-		.innerJoin(users, eq(users.id, pastPartners.partnerId))
 		.where(
 			and(
 				eq(pastPartners.userId, userId),
 				exceptId ? ne(pastPartners.partnerId, exceptId) : undefined
 			)
 		)
-		.orderBy(users.name);
+		.orderBy(pastPartners.partnerName);
 }
 
 export async function setBlockedAt(

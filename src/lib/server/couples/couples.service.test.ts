@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { createTestDb } from '../testing/db';
 import { buildCtx, createCouple, createPerson } from '../testing/factories';
-import { getMe } from '../accounts/accounts.service';
+import { getMe, updateProfile } from '../accounts/accounts.service';
 import { relationTo } from '../access';
 import { LIMITS } from '../auth/rate-limit';
 import {
@@ -180,6 +180,13 @@ describe('blocking a past partner', () => {
 		await setPastPartnerBlock(a.ctx, b.user.id, { blocked: false });
 		const again = await createInvite(a.ctx);
 		await expect(joinCouple(b.ctx, { code: again.code })).resolves.toBeTruthy();
+	});
+
+	it("keeps the ex's name as it was when the link ended; later changes never reach them", async () => {
+		const { a, b } = await createCouple(handle.db);
+		await leaveCouple(b.ctx);
+		await updateProfile(b.ctx, { name: 'Someone new' });
+		expect(await listPastPartners(a.ctx)).toEqual([{ id: b.user.id, name: 'Sam', blocked: false }]);
 	});
 
 	it('only works on past partners: the current partner and strangers answer NOT_FOUND', async () => {

@@ -139,9 +139,9 @@ async function linkPair(ctx: Ctx, inviteId: string, pair: [string, string]): Pro
 			if (!(await claimInvite(tx, inviteId, now))) {
 				tx.rollback();
 			}
-			await insertCouple(tx, pair, now);
+			const couple = await insertCouple(tx, pair, now);
 			await closeOpenInvitesOf(tx, pair, now);
-			await rememberPartners(tx, pair);
+			await rememberPartners(tx, couple.id);
 
 			return true;
 		});
@@ -165,6 +165,7 @@ export async function leaveCouple(ctx: Ctx): Promise<void> {
 		if (!membership) {
 			return false;
 		}
+		await rememberPartners(tx, membership.coupleId);
 		await endCouple(tx, membership.coupleId, ctx.now());
 
 		return true;

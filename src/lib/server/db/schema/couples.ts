@@ -30,7 +30,8 @@ export const coupleMembers = pgTable(
 
 /**
  * Who has been linked with whom, kept so a person can block further invites from an ex. Rows go
- * with either account.
+ * with either account. The name is the partner's name as it was when the link ended, so a later
+ * change of name (or of anything else) never reaches the ex.
  */
 export const pastPartners = pgTable(
 	'past_partners',
@@ -41,6 +42,7 @@ export const pastPartners = pgTable(
 		partnerId: uuid('partner_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
+		partnerName: text('partner_name').notNull(),
 		blockedAt: timestamp('blocked_at', { withTimezone: true })
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.partnerId] })]
