@@ -14,10 +14,12 @@ export function run(command, args, options = {}) {
 		for (const signal of FORWARDED) {
 			process.on(signal, forward);
 		}
+		const watch = watchLauncher(() => child.kill('SIGTERM'));
 		const done = (code) => {
 			for (const signal of FORWARDED) {
 				process.off(signal, forward);
 			}
+			clearInterval(watch);
 			resolve(code);
 		};
 		child.once('error', (error) => {
@@ -27,4 +29,25 @@ export function run(command, args, options = {}) {
 		child.once('exit', (code, signal) => done(code ?? 128 + (os.constants.signals[signal] ?? 1)));
 		options.onSpawn?.(child);
 	});
+}
+
+/**
+ * Under `npm start`, npm runs this script through `sh -c`; a SIGTERM to npm ends the shell but
+ * never reaches this process, which would keep the server running with nobody to stop it.
+ * So when the process that launched this one is gone, the child is stopped too.
+ */
+function watchLauncher(stop) {
+	if (!process.env.npm_lifecycle_event) {
+		return undefined;
+	}
+	const launcher = process.ppid;
+	const timer = setInterval(() => {
+		if (process.ppid !== launcher) {
+			clearInterval(timer);
+			stop();
+		}
+	}, 500);
+	timer.unref();
+
+	return timer;
 }
