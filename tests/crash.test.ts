@@ -4,7 +4,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, freePort, isHealthy, spawnServer, type TendServer } from './crash/server';
+import {
+	assertBuilt,
+	exitWithin,
+	freePort,
+	isHealthy,
+	killAll,
+	spawnServer,
+	startServer,
+	type TendServer
+} from './crash/server';
 import { crashRounds } from './crash/rounds';
 import { seedFromEnv } from './crash/random';
 import { createScratchDatabase } from './crash/postgres';
@@ -28,6 +37,7 @@ beforeAll(() => {
 
 afterAll(async () => {
 	await Promise.all(running.map((server) => server.stop()));
+	killAll();
 	for (const dir of scratchDirs) {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
@@ -42,10 +52,14 @@ describe('on PGlite', () => {
 	}, 120_000);
 
 	it('refuses a second server on a data directory in use', async () => {
-		const first = running[0];
-		expect(first, 'the server left running by the crash rounds').toBeDefined();
+		// The server the crash rounds left running, or a new one if they failed early.
+		let first = running[0];
+		if (!first) {
+			first = await startServer({ dataDir });
+			running.push(first);
+		}
 		const second = spawnServer({ dataDir }, await freePort());
-		const exit = await second.exited;
+		const exit = await exitWithin(second, 30_000);
 
 		expect(exit.code, second.output()).not.toBe(0);
 		expect(second.output()).toMatch(/data directory .* is in use/);

@@ -25,18 +25,39 @@ export async function crashRounds(crashRun: CrashRun): Promise<TendServer> {
 	const run: Run = { ...crashRun, random: seededRandom(crashRun.seed + 1) };
 	const ledger = newLedger();
 	let server = await startServer(run.options);
-	for (let round = 1; round <= run.rounds; round += 1) {
-		const killAfterMs = Math.round(1500 + killMoment() * 2500);
-		await writeUntilKilled(server, ledger, run, { round, killAfterMs });
-		const started = Date.now();
-		server = await startServer(run.options);
-		const violations = await verifyLedger(server.url, ledger);
-		console.log(
-			`[${run.label}] round ${round}: killed after ${killAfterMs} ms; ${summarize(ledger)}; ` +
-				`${ledger.unanswered} writes unanswered; back up and verified in ${Date.now() - started} ms`
-		);
+	try {
+		for (let round = 1; round <= run.rounds; round += 1) {
+			const killAfterMs = Math.round(1500 + killMoment() * 2500);
+			await writeUntilKilled(server, ledger, run, { round, killAfterMs });
+			server = await restartAndVerify(
+				run,
+				ledger,
+				`round ${round}, killed after ${killAfterMs} ms`
+			);
+		}
+	} catch (error) {
+		// The data directory stays locked while a server runs on it.
+		await server.kill9();
+		throw error;
+	}
+
+	return server;
+}
+
+async function restartAndVerify(run: Run, ledger: Ledger, label: string) {
+	const started = Date.now();
+	const server = await startServer(run.options);
+	const violations = await verifyLedger(server.url, ledger);
+	console.log(
+		`[${run.label}] ${label}; ${summarize(ledger)}; ${ledger.unanswered} writes unanswered; ` +
+			`back up and verified in ${Date.now() - started} ms`
+	);
+	try {
 		expect(ledger.unexpected, 'answers other than the expected 2xx').toEqual([]);
-		expect(violations, `violations after round ${round}`).toEqual([]);
+		expect(violations, 'violations after the restart').toEqual([]);
+	} catch (error) {
+		await server.kill9();
+		throw error;
 	}
 
 	return server;

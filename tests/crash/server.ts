@@ -22,6 +22,25 @@ export type TendServer = ServerProcess & {
 
 export type ServerOptions = { dataDir: string; databaseUrl?: string };
 
+const alive = new Set<ChildProcess>();
+let killOnExit = false;
+
+/** Every server still running is killed when the tests end, even after a failed assertion. */
+function track(child: ChildProcess) {
+	if (!killOnExit) {
+		killOnExit = true;
+		process.once('exit', killAll);
+	}
+	alive.add(child);
+	child.once('exit', () => alive.delete(child));
+}
+
+export function killAll() {
+	for (const child of alive) {
+		child.kill('SIGKILL');
+	}
+}
+
 export function assertBuilt() {
 	if (!fs.existsSync(BUILD_ENTRY)) {
 		throw new Error(
@@ -62,6 +81,7 @@ export function spawnServer(options: ServerOptions, port: number): ServerProcess
 		...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {})
 	};
 	const child = spawn(process.execPath, [BUILD_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	track(child);
 	let output = '';
 	const keep = (chunk: Buffer) => {
 		output = (output + chunk.toString()).slice(-20_000);
@@ -102,6 +122,15 @@ export async function startServer(options: ServerOptions, timeoutMs = 60_000): P
 		},
 		stop: () => stop(proc)
 	};
+}
+
+/** Its exit, or, if it is still running after `ms`, the exit after SIGKILL. */
+export async function exitWithin(proc: ServerProcess, ms: number): Promise<Exit> {
+	const timer = setTimeout(() => proc.child.kill('SIGKILL'), ms);
+	const exit = await proc.exited;
+	clearTimeout(timer);
+
+	return exit;
 }
 
 async function stop(proc: ServerProcess): Promise<Exit> {
