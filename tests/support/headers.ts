@@ -17,7 +17,7 @@ export function parseCsp(header: string): Map<string, string[]> {
 /** Headers every answer carries, pages, API, redirects and errors alike (XSS-04, XSS-05). */
 export function expectBaseHeaders(answer: Answer, label: string) {
 	expect(answer.headers.get('x-content-type-options'), `${label}: nosniff`).toBe('nosniff');
-	expect(answer.headers.get('referrer-policy'), `${label}: referrer-policy`).toBe('no-referrer');
+	expect(answer.headers.get('referrer-policy'), `${label}: referrer-policy`).toBe('same-origin');
 	expect(answer.headers.get('cache-control') ?? '', `${label}: cache-control`).toMatch(/no-store/);
 	expect(answer.headers.get('content-security-policy'), `${label}: a CSP`).toBeTruthy();
 	expect(
