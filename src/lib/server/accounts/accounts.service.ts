@@ -3,7 +3,7 @@ import { findPartnerLink, requireUser } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { checkNewPassword, hashPassword, verifyPassword } from '../auth/passwords';
-import { LIMITS, recordAttempt, secondsUntilAllowed } from '../auth/rate-limit';
+import { assertWithinLimits, LIMITS, recordAttempts } from '../auth/rate-limit';
 import { keyedHash } from '../auth/tokens';
 import { deleteOtherSessions } from '../sessions/sessions.queries';
 import { startSession } from '../sessions/sessions.service';
@@ -26,9 +26,9 @@ export function toUserView(user: UserRow): UserView {
 
 /** Creates an account and signs the person in. They start unlinked and not yet onboarded. */
 export async function registerAccount(ctx: Ctx, input: RegisterInput) {
-	const clientKey = `register:client:${ctx.clientKey}`;
-	await throwIfLimited(ctx, clientKey, LIMITS.register);
-	await recordAttempt(ctx.db, clientKey, LIMITS.register, ctx.now());
+	const buckets = [{ key: `register:client:${ctx.clientKey}`, limit: LIMITS.register }];
+	await assertWithinLimits(ctx, buckets);
+	await recordAttempts(ctx, buckets);
 	assertPasswordAllowed(input.password, input);
 	const now = ctx.now();
 	const user = await insertUser(ctx.db, {
@@ -80,11 +80,13 @@ export async function updateProfile(ctx: Ctx, input: UpdateProfileInput): Promis
 /** Needs the current password; ends every other session of the person. */
 export async function changePassword(ctx: Ctx, input: ChangePasswordInput) {
 	const userId = requireUser(ctx);
-	const key = `password:user:${keyedHash(ctx.secret, userId)}`;
-	await throwIfLimited(ctx, key, LIMITS.passwordChange);
+	const buckets = [
+		{ key: `password:user:${keyedHash(ctx.secret, userId)}`, limit: LIMITS.passwordChange }
+	];
+	await assertWithinLimits(ctx, buckets, userId);
 	const user = await findUserById(ctx.db, userId);
 	if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-		await recordAttempt(ctx.db, key, LIMITS.passwordChange, ctx.now());
+		await recordAttempts(ctx, buckets);
 		logEvent('account.password_change_failed', { userId });
 		throw new AppError('INVALID', m.error_current_password_wrong(), {
 			fields: { currentPassword: [m.error_current_password_wrong()] }
@@ -97,18 +99,6 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput) {
 		await deleteOtherSessions(tx, userId, ctx.sessionId);
 	});
 	logEvent('account.password_changed', { userId });
-}
-
-export async function throwIfLimited(
-	ctx: Ctx,
-	key: string,
-	limit: { max: number; windowSeconds: number }
-) {
-	const wait = await secondsUntilAllowed(ctx.db, key, limit, ctx.now());
-	if (wait > 0) {
-		logEvent('auth.rate_limited', { userId: ctx.userId });
-		throw new AppError('RATE_LIMITED', m.error_rate_limited(), { retryAfterSeconds: wait });
-	}
 }
 
 function assertPasswordAllowed(

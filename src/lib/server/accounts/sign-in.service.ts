@@ -2,15 +2,13 @@ import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { burnPasswordCheck, verifyPassword } from '../auth/passwords';
-import { LIMITS, recordAttempt, secondsUntilAllowed, type Limit } from '../auth/rate-limit';
+import { assertWithinLimits, LIMITS, recordAttempts } from '../auth/rate-limit';
 import { keyedHash, randomToken, safeEqual } from '../auth/tokens';
 import * as m from '$lib/paraglide/messages';
 import { findUserByEmail } from './accounts.queries';
 import { toUserView } from './accounts.service';
 import { startSession } from '../sessions/sessions.service';
 import type { LoginInput } from './accounts.schemas';
-
-type Bucket = { key: string; limit: Limit };
 
 /**
  * Checks an email and password. Wrong pairs count against the account and the client address; a
@@ -27,15 +25,13 @@ export async function signIn(ctx: Ctx, input: LoginInput) {
 				{ key: `login:account:${keyedHash(ctx.secret, input.email)}`, limit: LIMITS.loginAccount },
 				{ key: `login:client:${ctx.clientKey}`, limit: LIMITS.loginClient }
 			];
-	await throwIfAnyLimited(ctx, buckets, user?.id);
+	await assertWithinLimits(ctx, buckets, user?.id);
 
 	const valid = user
 		? await verifyPassword(user.passwordHash, input.password)
 		: (await burnPasswordCheck(input.password), false);
 	if (!user || !valid) {
-		for (const bucket of buckets) {
-			await recordAttempt(ctx.db, bucket.key, bucket.limit, ctx.now());
-		}
+		await recordAttempts(ctx, buckets);
 		logEvent('auth.login_failed', { userId: user?.id });
 		throw new AppError('UNAUTHENTICATED', m.error_login_failed());
 	}
@@ -62,15 +58,4 @@ function verifyDeviceToken(ctx: Ctx, userId: string): string | null {
 	}
 
 	return safeEqual(mac, keyedHash(ctx.secret, `device:${userId}:${nonce}`)) ? nonce : null;
-}
-
-async function throwIfAnyLimited(ctx: Ctx, buckets: Bucket[], userId: string | undefined) {
-	let wait = 0;
-	for (const bucket of buckets) {
-		wait = Math.max(wait, await secondsUntilAllowed(ctx.db, bucket.key, bucket.limit, ctx.now()));
-	}
-	if (wait > 0) {
-		logEvent('auth.rate_limited', { userId });
-		throw new AppError('RATE_LIMITED', m.error_rate_limited(), { retryAfterSeconds: wait });
-	}
 }

@@ -1,8 +1,12 @@
 import { eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rateLimits } from '../db/schema';
+import { AppError } from '../errors';
+import { logEvent } from '../log';
+import * as m from '$lib/paraglide/messages';
 
 export type Limit = { max: number; windowSeconds: number };
+export type Bucket = { key: string; limit: Limit };
 
 /** The limits of every throttled action, in one place. Failures are what count, except where noted. */
 export const LIMITS = {
@@ -30,6 +34,29 @@ export async function secondsUntilAllowed(db: Db, key: string, limit: Limit, now
 	const endsAt = row.windowStart.getTime() + limit.windowSeconds * 1000;
 
 	return Math.max(0, Math.ceil((endsAt - now.getTime()) / 1000));
+}
+
+/** RATE_LIMITED, with the longest wait, when any of the buckets is full. */
+export async function assertWithinLimits(
+	ctx: { db: Db; now: () => Date },
+	buckets: Bucket[],
+	userId?: string | null
+) {
+	let wait = 0;
+	for (const bucket of buckets) {
+		wait = Math.max(wait, await secondsUntilAllowed(ctx.db, bucket.key, bucket.limit, ctx.now()));
+	}
+	if (wait > 0) {
+		logEvent('auth.rate_limited', { userId });
+		throw new AppError('RATE_LIMITED', m.error_rate_limited(), { retryAfterSeconds: wait });
+	}
+}
+
+/** Counts one attempt in every bucket. */
+export async function recordAttempts(ctx: { db: Db; now: () => Date }, buckets: Bucket[]) {
+	for (const bucket of buckets) {
+		await recordAttempt(ctx.db, bucket.key, bucket.limit, ctx.now());
+	}
 }
 
 /** Counts one attempt in a fixed window; a window that has passed starts again at 1. */

@@ -3,9 +3,8 @@ import type { Ctx } from '../context';
 import { findPartnerLink, relationTo, requirePartnerLink, requireUser } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
-import { LIMITS, recordAttempt } from '../auth/rate-limit';
+import { assertWithinLimits, LIMITS, recordAttempts } from '../auth/rate-limit';
 import { keyedHash, sha256Hex } from '../auth/tokens';
-import { throwIfLimited } from '../accounts/accounts.service';
 import { findUserById } from '../accounts/accounts.queries';
 import {
 	formatInviteCode,
@@ -46,9 +45,11 @@ export async function createInvite(ctx: Ctx): Promise<InviteView> {
 	if (await findPartnerLink(ctx.db, userId)) {
 		throw new AppError('CONFLICT', m.error_already_linked());
 	}
-	const key = `invite:user:${keyedHash(ctx.secret, userId)}`;
-	await throwIfLimited(ctx, key, LIMITS.inviteCreate);
-	await recordAttempt(ctx.db, key, LIMITS.inviteCreate, ctx.now());
+	const buckets = [
+		{ key: `invite:user:${keyedHash(ctx.secret, userId)}`, limit: LIMITS.inviteCreate }
+	];
+	await assertWithinLimits(ctx, buckets, userId);
+	await recordAttempts(ctx, buckets);
 
 	const code = inviteCodeFromBytes(crypto.randomBytes(16));
 	const now = ctx.now();
@@ -92,13 +93,13 @@ export async function cancelInvite(ctx: Ctx): Promise<void> {
  */
 export async function joinCouple(ctx: Ctx, input: JoinInput): Promise<{ partner: PartnerView }> {
 	const userId = requireUser(ctx);
-	const userKey = `join:user:${keyedHash(ctx.secret, userId)}`;
-	const clientKey = `join:client:${ctx.clientKey}`;
-	await throwIfLimited(ctx, userKey, LIMITS.joinUser);
-	await throwIfLimited(ctx, clientKey, LIMITS.joinClient);
+	const buckets = [
+		{ key: `join:user:${keyedHash(ctx.secret, userId)}`, limit: LIMITS.joinUser },
+		{ key: `join:client:${ctx.clientKey}`, limit: LIMITS.joinClient }
+	];
+	await assertWithinLimits(ctx, buckets, userId);
 	const failJoin = async (): Promise<never> => {
-		await recordAttempt(ctx.db, userKey, LIMITS.joinUser, ctx.now());
-		await recordAttempt(ctx.db, clientKey, LIMITS.joinClient, ctx.now());
+		await recordAttempts(ctx, buckets);
 		logEvent('couple.join_failed', { userId });
 		throw new AppError('NOT_FOUND', m.error_invite_not_found());
 	};
