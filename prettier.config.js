@@ -5,7 +5,11 @@ const config = {
 	trailingComma: 'none',
 	printWidth: 100,
 	plugins: ['prettier-plugin-svelte'],
-	overrides: [{ files: '*.svelte', options: { parser: 'svelte' } }]
+	overrides: [
+		{ files: '*.svelte', options: { parser: 'svelte' } },
+		// Content texts are always double-quoted, so writers can use apostrophes freely.
+		{ files: 'content/**/*.{yaml,yml}', options: { singleQuote: false } }
+	]
 };
 
 export default config;
