@@ -26,6 +26,24 @@ type Row = {
 	body?: (world: World, who: ActorName, server: TestServer) => unknown;
 	/** Each actor gets a world of its own: one actor's success would change another's answer. */
 	isolated?: boolean;
+	/** A query string for the request (the row's path stays the route's path). */
+	query?: () => string;
+};
+
+/** Today in UTC, the time zone every actor of a world has. */
+const today = () => new Date().toISOString().slice(0, 10);
+const daysAgo = (days: number) =>
+	new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** A check-in of `self`, shared with its partner (the same one for every cell of a world). */
+const sharedCheckinOfSelf = async (world: World) => {
+	const answer = await world.self.put(`/api/v1/checkins/${today()}`, {
+		mood: 3,
+		feelings: ['glad'],
+		visibility: 'shared'
+	});
+
+	return (answer.body as { checkin: { id: string } }).checkin.id;
 };
 
 const NEW_PASSWORD = 'a quiet field in june';
@@ -84,6 +102,31 @@ const MATRIX: Row[] = [
 	{ method: 'PUT',    path: '/api/v1/couple/past-partners/{id}/block',
 		                                                      expect: [401, 200, 404, 404, 404],
 		id: async (world) => world.ex.id, body: () => ({ blocked: true }) },
+	{ method: 'GET',    path: '/api/v1/today',              expect: [401, 200, 200, 200, 200] },
+	{ method: 'GET',    path: '/api/v1/feelings',           expect: [401, 200, 200, 200, 200] },
+	{ method: 'GET',    path: '/api/v1/checkins',           expect: [401, 200, 200, 200, 200],
+		query: () => `?from=${daysAgo(30)}&to=${today()}` },
+	{ method: 'PUT',    path: '/api/v1/checkins/{date}',    expect: [401, 200, 200, 200, 200],
+		body: () => ({ mood: 4, feelings: ['glad', 'cheerful'], note: 'a note', visibility: 'shared' }) },
+	{ method: 'GET',    path: '/api/v1/questions/{date}',   expect: [401, 200, 200, 200, 200] },
+	{ method: 'POST',   path: '/api/v1/questions/{date}/answer',
+		                                                      expect: [401, 200, 200, 200, 200],
+		body: () => ({ text: 'an answer of my own' }) },
+	{ method: 'POST',   path: '/api/v1/questions/{date}/followup',
+		                                                      expect: [401, 404, 404, 404, 404],
+		body: () => ({ text: 'tell me more?' }) },
+	{ method: 'GET',    path: '/api/v1/appreciations',      expect: [401, 200, 200, 200, 200] },
+	{ method: 'POST',   path: '/api/v1/appreciations',      expect: [401, 201, 201, 201, 201],
+		body: () => ({ text: 'thank you for the tea this morning' }) },
+	{ method: 'POST',   path: '/api/v1/appreciations/share-kept',
+		                                                      expect: [401, 200, 200, 404, 200] },
+	{ method: 'POST',   path: '/api/v1/coach/appreciation', expect: [401, 200, 200, 200, 200],
+		body: () => ({ text: 'you are great' }) },
+	{ method: 'POST',   path: '/api/v1/responses',          expect: [401, 404, 201, 404, 404],
+		body: async (world) => ({ itemType: 'checkin', itemId: await sharedCheckinOfSelf(world), kind: 'hear-you' }) },
+	{ method: 'GET',    path: '/api/v1/settings/practice',  expect: [401, 200, 200, 200, 200] },
+	{ method: 'PUT',    path: '/api/v1/settings/practice',  expect: [401, 200, 200, 200, 200],
+		body: () => ({ depth: 'light', kinds: ['emotional'], avoidTopics: ['money'] }) },
 	{ method: 'GET',    path: '/api/v1/openapi.json',       expect: [200, 200, 200, 200, 200] },
 	{ method: 'GET',    path: '/api/v1/health',             expect: [200, 200, 200, 200, 200] }
 ];
@@ -142,7 +185,8 @@ describeEachDriver('authorization matrix', ({ server }) => {
 	});
 
 	async function call(world: World, who: ActorName, row: Row, id: string | undefined) {
-		const path = row.path.replace('{id}', id ?? '');
+		const path =
+			row.path.replace('{id}', id ?? '').replace('{date}', today()) + (row.query?.() ?? '');
 		const body = row.body ? await row.body(world, who, server()) : undefined;
 
 		return world[who].request(row.method, path, body === undefined ? {} : { json: body });

@@ -28,9 +28,9 @@ const JSON_OPERATIONS: Operation[] = Object.entries(API_OPERATIONS).flatMap(([pa
 );
 const PAGES = [...new Set(['/', '/signin', '/signup', '/no-such-page-here', ...scanPagePaths()])];
 
-/** A well-formed id for `{id}` in paths (nobody's). */
+/** A well-formed id for `{id}` in paths (nobody's), and today (UTC) for `{date}`. */
 const fill = (path: string, id = '00000000-0000-4000-8000-000000000000') =>
-	path.replace('{id}', id);
+	path.replace('{id}', id).replace('{date}', new Date().toISOString().slice(0, 10));
 
 describeEachDriver('security over HTTP', ({ server }) => {
 	describe('cross-origin writes are refused (CSRF-02)', () => {

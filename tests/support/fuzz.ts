@@ -2,10 +2,20 @@ import fc from 'fast-check';
 
 /** The part of an operation's JSON Schema (from the OpenAPI document) that the fuzzer uses. */
 export type BodySchema = {
-	properties: Record<string, { type?: string }>;
+	properties?: Record<string, { type?: string }>;
 	required?: string[];
 	additionalProperties?: boolean;
+	/** A body that is one of several shapes (e.g. `{ text }` or `{ pass: true }`). */
+	anyOf?: BodySchema[];
+	oneOf?: BodySchema[];
 };
+
+/** The keys of every shape a body may take, with their types. */
+function propertiesOf(schema: BodySchema): Record<string, { type?: string }> {
+	const alternatives = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
+
+	return Object.assign({}, schema.properties ?? {}, ...alternatives.map(propertiesOf));
+}
 
 /** Keys that pollute prototypes or shadow built-ins when a server copies input carelessly. */
 const DANGEROUS_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
@@ -76,14 +86,15 @@ const deeplyNested = fc
  * JSON value, else deep nesting.
  */
 export function bodyText(schema: BodySchema): fc.Arbitrary<string> {
-	const keys = Object.keys(schema.properties);
+	const properties = propertiesOf(schema);
+	const keys = Object.keys(properties);
 	const typed = (type: string | undefined) =>
 		fc.oneof(
 			{ weight: 4, arbitrary: type === 'boolean' ? fc.boolean() : nastyString },
 			{ weight: 1, arbitrary: nastyValue }
 		);
 	const fields = Object.fromEntries(
-		keys.map((key) => [key, typed(schema.properties[key].type)])
+		keys.map((key) => [key, typed(properties[key].type)])
 	) as Record<string, fc.Arbitrary<unknown>>;
 	const withExtraKeys = (entries: [string, unknown][]) =>
 		fc
@@ -110,11 +121,10 @@ export function bodyText(schema: BodySchema): fc.Arbitrary<string> {
  * usual suspects, and dangerous keys next to the endpoint's own.
  */
 export function classicBodies(schema: BodySchema): string[] {
-	const keys = Object.keys(schema.properties);
+	const properties = propertiesOf(schema);
+	const keys = Object.keys(properties);
 	const filled = (value: string) =>
-		entriesToJson(
-			keys.map((key) => [key, schema.properties[key].type === 'boolean' ? true : value])
-		);
+		entriesToJson(keys.map((key) => [key, properties[key].type === 'boolean' ? true : value]));
 	const suspects = ['a\u0000b@example.test', '\u202Eelif.exe', '\uD800', 'x'.repeat(20_000)];
 
 	return [
@@ -131,6 +141,11 @@ export function classicBodies(schema: BodySchema): string[] {
  * required key, or a value of the wrong JSON type.
  */
 export function surelyInvalid(text: string, schema: BodySchema): boolean {
+	const alternatives = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
+	if (alternatives.length > 0) {
+		return alternatives.every((alternative) => surelyInvalid(text, alternative));
+	}
+	const properties = schema.properties ?? {};
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
@@ -142,7 +157,7 @@ export function surelyInvalid(text: string, schema: BodySchema): boolean {
 	}
 	const record = body as Record<string, unknown>;
 	const keys = Object.keys(record);
-	if (schema.additionalProperties === false && keys.some((key) => !(key in schema.properties))) {
+	if (schema.additionalProperties === false && keys.some((key) => !(key in properties))) {
 		return true;
 	}
 	if ((schema.required ?? []).some((key) => !Object.hasOwn(record, key))) {
@@ -150,7 +165,7 @@ export function surelyInvalid(text: string, schema: BodySchema): boolean {
 	}
 
 	return keys.some((key) => {
-		const expected = schema.properties[key]?.type;
+		const expected = properties[key]?.type;
 
 		return expected !== undefined && jsonType(record[key]) !== expected;
 	});

@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { canSeeItem, type VisibleItem } from '$lib/domain/visibility';
 import type { Ctx } from './context';
 import type { Db } from './db/client';
@@ -70,10 +70,36 @@ export async function relationTo(db: Db, viewerId: string, otherId: string): Pro
 	return past ? 'ex' : 'stranger';
 }
 
-/** Whether the viewer may read an item; later domains pass their rows through this. */
-export async function canRead(ctx: Ctx, item: VisibleItem): Promise<boolean> {
+export type Viewer = {
+	userId: string;
+	timeZone: string;
+	coupleId: string | null;
+	partner: { id: string; name: string; timeZone: string } | null;
+};
+
+/** The signed-in person with their live link, read fresh for this request. */
+export async function requireViewer(ctx: Ctx): Promise<Viewer> {
 	const userId = requireUser(ctx);
 	const link = await findPartnerLink(ctx.db, userId);
+	const ids = link ? [userId, link.partner.id] : [userId];
+	const rows = await ctx.db
+		.select({ id: users.id, timeZone: users.timeZone })
+		.from(users)
+		.where(inArray(users.id, ids));
+	const zoneOf = (id: string) => rows.find((row) => row.id === id)?.timeZone ?? 'UTC';
+	if (!rows.some((row) => row.id === userId)) {
+		throw new AppError('UNAUTHENTICATED', m.error_sign_in_first());
+	}
 
-	return canSeeItem({ userId, coupleId: link?.coupleId ?? null }, item);
+	return {
+		userId,
+		timeZone: zoneOf(userId),
+		coupleId: link?.coupleId ?? null,
+		partner: link ? { ...link.partner, timeZone: zoneOf(link.partner.id) } : null
+	};
+}
+
+/** Whether the viewer may see an item: its author always; a partner only if shared with them. */
+export function canView(viewer: Viewer, item: VisibleItem): boolean {
+	return canSeeItem({ userId: viewer.userId, coupleId: viewer.coupleId }, item);
 }

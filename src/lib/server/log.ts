@@ -27,7 +27,14 @@ export type SecurityEvent =
 	| 'couple.join_failed'
 	| 'couple.linked'
 	| 'couple.left'
-	| 'couple.block_changed';
+	| 'couple.block_changed'
+	| 'practice.settings_changed'
+	| 'checkin.saved'
+	| 'question.answered'
+	| 'question.followed_up'
+	| 'appreciation.created'
+	| 'appreciation.shared'
+	| 'response.created';
 
 /** One structured line per security event: who, what, outcome. */
 export function logEvent(event: SecurityEvent, fields: { userId?: string | null } = {}) {

@@ -6,12 +6,19 @@ import {
 	updateProfileSchema
 } from './accounts/accounts.schemas';
 import { blockSchema, joinSchema } from './couples/couples.schemas';
+import { checkinSchema } from './checkins/checkins.schemas';
+import { answerSchema, followupSchema } from './questions/questions.schemas';
+import { appreciationSchema, coachSchema } from './appreciations/appreciations.schemas';
+import { responseSchema } from './responses/responses.schemas';
+import { practiceSettingsSchema } from './practice/practice.schemas';
 
 type Operation = {
 	summary: string;
 	body?: z.ZodType;
 	/** status → [description, response schema name or null] */
 	responses: Record<number, [string, string | null]>;
+	/** Query parameters, all required strings. */
+	params?: string[];
 	auth?: boolean;
 };
 
@@ -131,6 +138,144 @@ const schemas = {
 		properties: { id: { type: 'string', format: 'uuid' }, blocked: { type: 'boolean' } }
 	},
 	Health: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } },
+	Today: {
+		type: 'object',
+		description:
+			"The person's day: their local date, the check-in prompt, their own check-in, the partner's shared check-in, the question with the partner's answer only once revealed, appreciations, responses and their own rhythm.",
+		required: [
+			'date',
+			'prompt',
+			'checkin',
+			'partnerCheckin',
+			'question',
+			'appreciations',
+			'responses',
+			'rhythm'
+		],
+		properties: {
+			date: { type: 'string', format: 'date' },
+			prompt: { type: 'object' },
+			appreciationPrompt: { type: 'object' },
+			checkin: { oneOf: [ref('Checkin'), { type: 'null' }] },
+			defaultVisibility: { enum: ['private', 'shared', null] },
+			partner: {
+				oneOf: [{ type: 'object', properties: { name: { type: 'string' } } }, { type: 'null' }]
+			},
+			partnerCheckin: { oneOf: [ref('Checkin'), { type: 'null' }] },
+			question: ref('QuestionDay'),
+			appreciations: { type: 'object' },
+			responses: { type: 'array', items: ref('Response') },
+			rhythm: { type: 'object' }
+		}
+	},
+	Checkin: {
+		type: 'object',
+		required: ['id', 'date', 'mine', 'mood', 'feelings', 'note', 'needs', 'visibility'],
+		properties: {
+			id: { type: 'string', format: 'uuid' },
+			date: { type: 'string', format: 'date' },
+			mine: { type: 'boolean' },
+			mood: { type: 'integer', minimum: 1, maximum: 5 },
+			feelings: { type: 'array', items: { type: 'string' } },
+			note: { type: ['string', 'null'] },
+			needs: { type: 'array', items: { type: 'string' } },
+			visibility: { enum: ['private', 'shared'] },
+			updatedAt: { type: 'string', format: 'date-time' }
+		}
+	},
+	CheckinAnswer: { type: 'object', required: ['checkin'], properties: { checkin: ref('Checkin') } },
+	Checkins: {
+		type: 'object',
+		required: ['checkins'],
+		properties: { checkins: { type: 'array', items: ref('Checkin') } }
+	},
+	Vocabulary: {
+		type: 'object',
+		required: ['families', 'needs'],
+		properties: {
+			families: { type: 'array', items: { type: 'object' } },
+			needs: { type: 'array', items: { type: 'object' } }
+		}
+	},
+	QuestionDay: {
+		type: 'object',
+		required: ['date', 'question', 'answer', 'partnerAnswer', 'followups'],
+		properties: {
+			date: { type: 'string', format: 'date' },
+			question: { oneOf: [{ type: 'object' }, { type: 'null' }] },
+			answer: { oneOf: [{ type: 'object' }, { type: 'null' }] },
+			partnerAnswer: {
+				description: 'Only once revealed: both linked, and you answered (not passed) the same day.',
+				oneOf: [{ type: 'object' }, { type: 'null' }]
+			},
+			followups: { type: 'object' }
+		}
+	},
+	Appreciation: {
+		type: 'object',
+		required: ['id', 'text', 'date', 'mine', 'shared', 'kept', 'createdAt'],
+		properties: {
+			id: { type: 'string', format: 'uuid' },
+			text: { type: 'string' },
+			date: { type: 'string', format: 'date' },
+			mine: { type: 'boolean' },
+			shared: { type: 'boolean' },
+			kept: { type: 'boolean' },
+			createdAt: { type: 'string', format: 'date-time' }
+		}
+	},
+	AppreciationAnswer: {
+		type: 'object',
+		required: ['appreciation'],
+		properties: { appreciation: ref('Appreciation') }
+	},
+	Appreciations: {
+		type: 'object',
+		required: ['appreciations'],
+		properties: { appreciations: { type: 'array', items: ref('Appreciation') } }
+	},
+	Shared: { type: 'object', required: ['shared'], properties: { shared: { type: 'integer' } } },
+	Coach: {
+		type: 'object',
+		required: ['specific', 'hints'],
+		properties: {
+			specific: { type: 'boolean' },
+			hints: { type: 'array', items: { type: 'string' } }
+		}
+	},
+	Response: {
+		type: 'object',
+		required: ['id', 'itemType', 'itemId', 'kind', 'text', 'mine', 'createdAt'],
+		properties: {
+			id: { type: 'string', format: 'uuid' },
+			itemType: { enum: ['checkin', 'answer', 'appreciation'] },
+			itemId: { type: 'string', format: 'uuid' },
+			kind: { type: 'string' },
+			text: { type: 'string' },
+			mine: { type: 'boolean' },
+			createdAt: { type: 'string', format: 'date-time' }
+		}
+	},
+	ResponseAnswer: {
+		type: 'object',
+		required: ['response'],
+		properties: { response: ref('Response') }
+	},
+	PracticeSettings: {
+		type: 'object',
+		required: ['settings'],
+		properties: {
+			settings: {
+				type: 'object',
+				properties: {
+					depth: { enum: ['light', 'medium', 'deep'] },
+					kinds: { type: 'array', items: { type: 'string' } },
+					avoidTopics: { type: 'array', items: { type: 'string' } },
+					checkinVisibility: { enum: ['private', 'shared', null] }
+				}
+			}
+		}
+	},
 	Error: {
 		type: 'object',
 		required: ['error'],
@@ -260,6 +405,102 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 			responses: { 200: ['Saved', 'Block'], 404: ['Not a past partner of yours', 'Error'] }
 		}
 	},
+	'/api/v1/today': {
+		get: {
+			summary: 'Your day: check-in, question (partner answer only once revealed), appreciations',
+			responses: { 200: ['Today', 'Today'] }
+		}
+	},
+	'/api/v1/feelings': {
+		get: {
+			summary: 'The feelings vocabulary in families, and the "what would help" options',
+			responses: { 200: ['Vocabulary', 'Vocabulary'] }
+		}
+	},
+	'/api/v1/checkins': {
+		get: {
+			summary:
+				"Your check-ins and your partner's shared ones between two dates (?from=YYYY-MM-DD&to=YYYY-MM-DD)",
+			params: ['from', 'to'],
+			responses: { 200: ['Check-ins', 'Checkins'], 400: ['Bad dates', 'Error'] }
+		}
+	},
+	'/api/v1/checkins/{date}': {
+		put: {
+			summary: 'Check in for your own today (one per day, editable that day)',
+			body: checkinSchema,
+			responses: { 200: ['Saved', 'CheckinAnswer'] }
+		}
+	},
+	'/api/v1/questions/{date}': {
+		get: {
+			summary: "The question of a day with your answer, and your partner's once revealed",
+			responses: { 200: ['The day', 'QuestionDay'], 404: ['No question that day', 'Error'] }
+		}
+	},
+	'/api/v1/questions/{date}/answer': {
+		post: {
+			summary: 'Answer today\'s question, or { pass: true } for "not today"',
+			body: answerSchema,
+			responses: { 200: ['The day', 'QuestionDay'], 409: ['Already answered', 'Error'] }
+		}
+	},
+	'/api/v1/questions/{date}/followup': {
+		post: {
+			summary: "One short reply to your partner's revealed answer",
+			body: followupSchema,
+			responses: {
+				200: ['The day', 'QuestionDay'],
+				404: ['Nothing revealed to reply to', 'Error'],
+				409: ['Already replied', 'Error']
+			}
+		}
+	},
+	'/api/v1/appreciations': {
+		get: {
+			summary: "The appreciation jar: yours, and your partner's to you",
+			responses: { 200: ['The jar', 'Appreciations'] }
+		},
+		post: {
+			summary: 'Appreciate your partner (kept to share later when alone)',
+			body: appreciationSchema,
+			responses: { 201: ['Added', 'AppreciationAnswer'] }
+		}
+	},
+	'/api/v1/appreciations/share-kept': {
+		post: {
+			summary: 'Share the appreciations you kept while alone with your partner now',
+			responses: { 200: ['How many', 'Shared'], 404: ['No partner linked', 'Error'] }
+		}
+	},
+	'/api/v1/coach/appreciation': {
+		post: {
+			summary: 'Advice on a draft appreciation (never blocks sending)',
+			body: coachSchema,
+			responses: { 200: ['Advice', 'Coach'] }
+		}
+	},
+	'/api/v1/responses': {
+		post: {
+			summary: 'Turn toward something your partner shared',
+			body: responseSchema,
+			responses: {
+				201: ['Sent', 'ResponseAnswer'],
+				404: ["Nothing of your partner's that you can see", 'Error']
+			}
+		}
+	},
+	'/api/v1/settings/practice': {
+		get: {
+			summary: 'Your pace and boundaries for the daily question',
+			responses: { 200: ['Settings', 'PracticeSettings'] }
+		},
+		put: {
+			summary: 'Set your pace and boundaries',
+			body: practiceSettingsSchema,
+			responses: { 200: ['Saved', 'PracticeSettings'] }
+		}
+	},
 	'/api/v1/openapi.json': {
 		get: { summary: 'This document', responses: { 200: ['OpenAPI 3.1', null] }, auth: false }
 	},
@@ -302,9 +543,21 @@ export function buildOpenApi(origin: string) {
 }
 
 function toOperation(op: Operation, path: string) {
-	const parameters = path.includes('{id}')
-		? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
-		: undefined;
+	const inPath = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+		name,
+		in: 'path',
+		required: true,
+		schema:
+			name === 'date' ? { type: 'string', format: 'date' } : { type: 'string', format: 'uuid' }
+	}));
+	const inQuery = (op.params ?? []).map((name) => ({
+		name,
+		in: 'query',
+		required: true,
+		schema: { type: 'string' }
+	}));
+	const all = [...inPath, ...inQuery];
+	const parameters = all.length > 0 ? all : undefined;
 	const responses: Record<string, unknown> = {};
 	for (const [status, [description, schema]] of Object.entries(op.responses)) {
 		responses[status] = schema

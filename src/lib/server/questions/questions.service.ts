@@ -1,0 +1,209 @@
+import type { Ctx } from '../context';
+import { requireViewer, type Viewer } from '../access';
+import { AppError } from '../errors';
+import { logEvent } from '../log';
+import { paceFor } from '../practice/practice.service';
+import { getContent } from '$lib/content';
+import { pickDailyQuestion, NO_REPEAT_DAYS } from '$lib/domain/daily-question';
+import { addDays, isLocalDate, localDate, type LocalDate } from '$lib/domain/dates';
+import { canSeePartnerAnswer } from '$lib/domain/reveal';
+import * as m from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import {
+	assignQuestion,
+	findAnswerById,
+	findAssignedQuestion,
+	insertAnswer,
+	insertFollowup,
+	listAnswersOn,
+	listAssignments,
+	listFollowups,
+	replacePass,
+	type AnswerRow
+} from './questions.queries';
+import type { AnswerInput, FollowupInput } from './questions.schemas';
+
+export type AnswerView = { id: string; text: string | null; passed: boolean; createdAt: string };
+export type QuestionDayView = {
+	date: LocalDate;
+	question: { id: string; text: string; depth: string } | null;
+	answer: AnswerView | null;
+	/** Present only once revealed: both linked, and the viewer answered (not passed) too. */
+	partnerAnswer: AnswerView | null;
+	followups: { mine: string | null; partner: string | null };
+};
+
+/** The day's question as the viewer may see it: the partner's answer only once revealed. */
+export async function getQuestionDay(ctx: Ctx, date: string): Promise<QuestionDayView> {
+	const viewer = await requireViewer(ctx);
+	const today = localDate(ctx.now(), viewer.timeZone);
+	if (!isLocalDate(date) || date > today) {
+		throw new AppError('NOT_FOUND', m.error_no_question());
+	}
+
+	return questionDay(ctx, viewer, date, today);
+}
+
+/** Answers today's question, or passes ("not today"); a pass can later become an answer. */
+export async function answerQuestion(
+	ctx: Ctx,
+	date: string,
+	input: AnswerInput
+): Promise<QuestionDayView> {
+	const viewer = await requireViewer(ctx);
+	const today = localDate(ctx.now(), viewer.timeZone);
+	if (date !== today) {
+		throw new AppError('INVALID', m.error_answer_today_only(), {
+			fields: { date: [m.error_answer_today_only()] }
+		});
+	}
+	const questionId = await ensureQuestion(ctx, viewer, today);
+	const values =
+		'text' in input ? { text: input.text, passed: false } : { text: null, passed: true };
+	const now = ctx.now();
+	const inserted = await insertAnswer(ctx.db, {
+		authorId: viewer.userId,
+		coupleId: viewer.coupleId,
+		localDate: today,
+		questionId,
+		...values,
+		createdAt: now,
+		updatedAt: now
+	});
+	if (!inserted) {
+		const [own] = await listAnswersOn(ctx.db, [viewer.userId], today);
+		if (!own || !(await replacePass(ctx.db, own.id, { ...values, updatedAt: now }))) {
+			throw new AppError('CONFLICT', m.error_already_answered());
+		}
+	}
+	logEvent('question.answered', { userId: viewer.userId });
+
+	return questionDay(ctx, viewer, today, today);
+}
+
+/** One short reply to the partner's revealed answer ("tell me more about…"). */
+export async function followUpAnswer(
+	ctx: Ctx,
+	date: string,
+	input: FollowupInput
+): Promise<QuestionDayView> {
+	const day = await getQuestionDay(ctx, date);
+	if (!day.partnerAnswer) {
+		throw new AppError('NOT_FOUND', m.error_no_partner_answer());
+	}
+	const viewer = await requireViewer(ctx);
+	const row = await insertFollowup(ctx.db, {
+		answerId: day.partnerAnswer.id,
+		authorId: viewer.userId,
+		coupleId: viewer.coupleId,
+		text: input.text,
+		createdAt: ctx.now()
+	});
+	if (!row) {
+		throw new AppError('CONFLICT', m.error_already_followed_up());
+	}
+	logEvent('question.followed_up', { userId: viewer.userId });
+
+	return getQuestionDay(ctx, date);
+}
+
+/** A partner's answer the viewer may respond to: revealed to them right now. */
+export async function findAnswerForResponse(
+	ctx: Ctx,
+	viewer: Viewer,
+	id: string
+): Promise<AnswerRow | undefined> {
+	const row = await findAnswerById(ctx.db, id);
+	if (!row || row.authorId === viewer.userId) {
+		return undefined;
+	}
+	const [own] = await listAnswersOn(ctx.db, [viewer.userId], row.localDate);
+
+	return isRevealed(viewer, own, row) ? row : undefined;
+}
+
+async function questionDay(
+	ctx: Ctx,
+	viewer: Viewer,
+	date: LocalDate,
+	today: LocalDate
+): Promise<QuestionDayView> {
+	const authors = viewer.partner ? [viewer.userId, viewer.partner.id] : [viewer.userId];
+	const rows = await listAnswersOn(ctx.db, authors, date);
+	const own = rows.find((row) => row.authorId === viewer.userId);
+	const theirs = rows.find((row) => row.authorId !== viewer.userId);
+	const questionId =
+		own?.questionId ??
+		(date === today
+			? await ensureQuestion(ctx, viewer, date)
+			: await findAssignedQuestion(ctx.db, spaceOf(viewer), date));
+	const revealed = theirs && isRevealed(viewer, own, theirs) ? theirs : undefined;
+	const followups = revealed && own ? await listFollowups(ctx.db, [own.id, revealed.id]) : [];
+
+	return {
+		date,
+		question: questionId ? questionView(questionId) : null,
+		answer: own ? answerView(own) : null,
+		partnerAnswer: revealed ? answerView(revealed) : null,
+		followups: {
+			mine: followups.find((f) => f.authorId === viewer.userId)?.text ?? null,
+			partner: followups.find((f) => f.authorId !== viewer.userId)?.text ?? null
+		}
+	};
+}
+
+function isRevealed(viewer: Viewer, own: AnswerRow | undefined, theirs: AnswerRow): boolean {
+	const ownInThisCouple = own && own.coupleId === viewer.coupleId ? own : null;
+
+	return (
+		!theirs.passed &&
+		canSeePartnerAnswer({
+			viewerCoupleId: viewer.coupleId,
+			answerCoupleId: theirs.coupleId,
+			viewerAnswer: ownInThisCouple
+		})
+	);
+}
+
+/** The question of a date for the viewer's space, chosen once and kept. */
+async function ensureQuestion(ctx: Ctx, viewer: Viewer, date: LocalDate): Promise<string> {
+	const spaceId = spaceOf(viewer);
+	const existing = await findAssignedQuestion(ctx.db, spaceId, date);
+	if (existing) {
+		return existing;
+	}
+	const window = await listAssignments(
+		ctx.db,
+		spaceId,
+		addDays(date, -NO_REPEAT_DAYS),
+		addDays(date, NO_REPEAT_DAYS)
+	);
+	const used = new Map<string, LocalDate[]>();
+	for (const row of window) {
+		used.set(row.questionId, [...(used.get(row.questionId) ?? []), row.localDate]);
+	}
+	const questionId = pickDailyQuestion({
+		questions: getContent().questions,
+		pace: await paceFor(ctx, viewer),
+		seed: spaceId,
+		date,
+		used
+	});
+
+	return assignQuestion(ctx.db, spaceId, date, questionId);
+}
+
+/** A couple shares one question a day; a person alone has their own. */
+function spaceOf(viewer: Viewer): string {
+	return viewer.coupleId ?? viewer.userId;
+}
+
+function questionView(id: string) {
+	const question = getContent(getLocale()).questions.find((q) => q.id === id);
+
+	return question ? { id, text: question.text, depth: question.depth } : null;
+}
+
+function answerView(row: AnswerRow): AnswerView {
+	return { id: row.id, text: row.text, passed: row.passed, createdAt: row.createdAt.toISOString() };
+}

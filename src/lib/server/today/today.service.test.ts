@@ -1,0 +1,235 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../db/client';
+import { createTestDb } from '../testing/db';
+import { buildCtx, createCouple, createPerson } from '../testing/factories';
+import { updateProfile } from '../accounts/accounts.service';
+import { leaveCouple } from '../couples/couples.service';
+import { listCheckins, saveCheckin } from '../checkins/checkins.service';
+import { answerQuestion, followUpAnswer, getQuestionDay } from '../questions/questions.service';
+import {
+	createAppreciation,
+	listAppreciations,
+	shareKeptAppreciationsWithPartner
+} from '../appreciations/appreciations.service';
+import { respond } from '../responses/responses.service';
+import { updatePracticeSettings } from '../practice/practice.service';
+import { getContent } from '$lib/content';
+import { getToday } from './today.service';
+
+let handle: DbHandle;
+beforeAll(async () => {
+	handle = await createTestDb();
+});
+
+// 2026-03-01 20:00 UTC: 12:00 on 1 March in Los Angeles, 07:00 on 2 March in Sydney.
+const NOW = new Date('2026-03-01T20:00:00Z');
+const clock = () => NOW;
+const feeling = () => getContent().feelings.families[0].feelings[0].id;
+const checkin = (visibility: 'private' | 'shared') => ({
+	mood: 4,
+	feelings: [feeling()],
+	note: 'carrying a lot',
+	visibility
+});
+
+async function coupleAt(zoneA = 'UTC', zoneB = 'UTC') {
+	const { a, b } = await createCouple(handle.db);
+	a.ctx.now = clock;
+	b.ctx.now = clock;
+	await updateProfile(a.ctx, { timeZone: zoneA });
+	await updateProfile(b.ctx, { timeZone: zoneB });
+
+	return { a, b };
+}
+
+describe('check-ins', () => {
+	it('keeps a private check-in from the partner entirely, and shows a shared one', async () => {
+		const { a, b } = await coupleAt();
+		await saveCheckin(a.ctx, '2026-03-01', checkin('private'));
+		expect(await listCheckins(b.ctx, '2026-02-01', '2026-03-31')).toEqual([]);
+		expect((await getToday(b.ctx)).partnerCheckin).toBeNull();
+		expect(JSON.stringify(await getToday(b.ctx))).not.toContain('carrying a lot');
+
+		await saveCheckin(a.ctx, '2026-03-01', checkin('shared'));
+		const seen = await listCheckins(b.ctx, '2026-02-01', '2026-03-31');
+		expect(seen).toHaveLength(1);
+		expect(seen[0]).toMatchObject({ mine: false, note: 'carrying a lot', visibility: 'shared' });
+		expect((await getToday(b.ctx)).partnerCheckin?.id).toBe(seen[0].id);
+	});
+
+	it('is one per local day, editable that day only, and remembers the choice as the default', async () => {
+		const { a } = await coupleAt();
+		expect((await getToday(a.ctx)).defaultVisibility).toBeNull();
+		const first = await saveCheckin(a.ctx, '2026-03-01', checkin('shared'));
+		const again = await saveCheckin(a.ctx, '2026-03-01', { ...checkin('private'), mood: 2 });
+		expect(again.id).toBe(first.id);
+		expect(again.mood).toBe(2);
+		expect((await getToday(a.ctx)).defaultVisibility).toBe('private');
+		await expect(saveCheckin(a.ctx, '2026-02-28', checkin('private'))).rejects.toMatchObject({
+			code: 'INVALID'
+		});
+	});
+
+	it('refuses feelings outside the vocabulary', async () => {
+		const { a } = await coupleAt();
+		await expect(
+			saveCheckin(a.ctx, '2026-03-01', { ...checkin('private'), feelings: ['not-a-feeling'] })
+		).rejects.toMatchObject({ code: 'INVALID', fields: { feelings: expect.any(Array) } });
+	});
+
+	it('stops showing shared check-ins to an ex', async () => {
+		const { a, b } = await coupleAt();
+		await saveCheckin(a.ctx, '2026-03-01', checkin('shared'));
+		await leaveCouple(a.ctx);
+		expect(await listCheckins(b.ctx, '2026-02-01', '2026-03-31')).toEqual([]);
+		expect(await listCheckins(a.ctx, '2026-02-01', '2026-03-31')).toHaveLength(1);
+	});
+});
+
+describe('question of the day', () => {
+	it('gives both partners the same question for the same date, whatever their time zones', async () => {
+		const { a, b } = await coupleAt('America/Los_Angeles', 'Australia/Sydney');
+		const dayA = await getToday(a.ctx);
+		const dayB = await getToday(b.ctx);
+		expect(dayA.date).toBe('2026-03-01');
+		expect(dayB.date).toBe('2026-03-02');
+		expect((await getQuestionDay(b.ctx, '2026-03-01')).question?.id).toBe(
+			dayA.question.question?.id
+		);
+	});
+
+	it('hides the partner answer until the viewer answers; a pass never reveals it', async () => {
+		const { a, b } = await coupleAt();
+		await answerQuestion(a.ctx, '2026-03-01', { text: 'my answer A' });
+		const beforeB = await getQuestionDay(b.ctx, '2026-03-01');
+		expect(beforeB.partnerAnswer).toBeNull();
+		expect(JSON.stringify(await getToday(b.ctx))).not.toContain('my answer A');
+
+		const passed = await answerQuestion(b.ctx, '2026-03-01', { pass: true });
+		expect(passed.answer).toMatchObject({ passed: true, text: null });
+		expect(passed.partnerAnswer).toBeNull();
+
+		const answered = await answerQuestion(b.ctx, '2026-03-01', { text: 'my answer B' });
+		expect(answered.partnerAnswer?.text).toBe('my answer A');
+		expect((await getQuestionDay(a.ctx, '2026-03-01')).partnerAnswer?.text).toBe('my answer B');
+	});
+
+	it('keeps an answer as written, and allows one follow-up each after both answered', async () => {
+		const { a, b } = await coupleAt();
+		await answerQuestion(a.ctx, '2026-03-01', { text: 'first' });
+		await expect(answerQuestion(a.ctx, '2026-03-01', { text: 'second' })).rejects.toMatchObject({
+			code: 'CONFLICT'
+		});
+		await expect(followUpAnswer(a.ctx, '2026-03-01', { text: 'more?' })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
+		await answerQuestion(b.ctx, '2026-03-01', { text: 'mine' });
+		const day = await followUpAnswer(a.ctx, '2026-03-01', { text: 'tell me more about that' });
+		expect(day.followups.mine).toBe('tell me more about that');
+		expect((await getQuestionDay(b.ctx, '2026-03-01')).followups.partner).toBe(
+			'tell me more about that'
+		);
+		await expect(followUpAnswer(a.ctx, '2026-03-01', { text: 'again' })).rejects.toMatchObject({
+			code: 'CONFLICT'
+		});
+	});
+
+	it("answers only for the viewer's own today, and has no question for the future", async () => {
+		const { a } = await coupleAt();
+		await expect(answerQuestion(a.ctx, '2026-02-28', { text: 'late' })).rejects.toMatchObject({
+			code: 'INVALID'
+		});
+		await expect(getQuestionDay(a.ctx, '2026-03-05')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(getQuestionDay(a.ctx, 'not-a-date')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+	});
+
+	it('never reveals an answer to an ex, or to a re-linked pair from their earlier link', async () => {
+		const { a, b } = await coupleAt();
+		await answerQuestion(a.ctx, '2026-03-01', { text: 'before the break' });
+		await answerQuestion(b.ctx, '2026-03-01', { text: 'b before' });
+		await leaveCouple(b.ctx);
+		expect((await getQuestionDay(b.ctx, '2026-03-01')).partnerAnswer).toBeNull();
+		expect((await getQuestionDay(a.ctx, '2026-03-01')).partnerAnswer).toBeNull();
+	});
+
+	it("respects both partners' topics to avoid", async () => {
+		const { a, b } = await coupleAt();
+		await updatePracticeSettings(b.ctx, {
+			depth: 'deep',
+			kinds: ['emotional'],
+			avoidTopics: ['sex', 'family-of-origin', 'past-relationships', 'money', 'health', 'parenting']
+		});
+		const id = (await getToday(a.ctx)).question.question?.id;
+		const question = getContent().questions.find((q) => q.id === id);
+		expect(question?.topics).toEqual([]);
+	});
+
+	it('works alone as a private journal', async () => {
+		const alone = await createPerson(handle.db, { now: clock });
+		const ctx = { ...alone.ctx, now: clock };
+		const day = await answerQuestion(ctx, '2026-03-01', { text: 'just for me' });
+		expect(day.answer?.text).toBe('just for me');
+		expect(day.partnerAnswer).toBeNull();
+		expect((await getToday(ctx)).partner).toBeNull();
+	});
+});
+
+describe('appreciations and responses', () => {
+	it('fills a jar both can revisit; kept ones from a solo time can be shared later', async () => {
+		const solo = await createPerson(handle.db, { now: clock });
+		const soloCtx = { ...solo.ctx, now: clock };
+		const kept = await createAppreciation(soloCtx, { text: 'the way you hummed while cooking' });
+		expect(kept).toMatchObject({ kept: true, shared: false });
+
+		const { a, b } = await coupleAt();
+		const given = await createAppreciation(a.ctx, { text: 'thank you for the tea at 6am' });
+		expect(given).toMatchObject({ shared: true, kept: false });
+		expect((await listAppreciations(b.ctx)).map((x) => x.text)).toEqual([
+			'thank you for the tea at 6am'
+		]);
+		await expect(shareKeptAppreciationsWithPartner(soloCtx)).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
+	});
+
+	it('lets a partner respond only to what they can see, with bank phrases or a short reply', async () => {
+		const { a, b } = await coupleAt();
+		const outsider = await createPerson(handle.db);
+		const shared = await saveCheckin(a.ctx, '2026-03-01', checkin('shared'));
+		const response = await respond(b.ctx, {
+			itemType: 'checkin',
+			itemId: shared.id,
+			kind: 'hear-you'
+		});
+		expect(response).toMatchObject({ mine: true, kind: 'hear-you' });
+		expect((await getToday(a.ctx)).responses.map((r) => r.kind)).toEqual(['hear-you']);
+
+		await expect(
+			respond(a.ctx, { itemType: 'checkin', itemId: shared.id, kind: 'hear-you' })
+		).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(
+			respond(outsider.ctx, { itemType: 'checkin', itemId: shared.id, kind: 'hear-you' })
+		).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(
+			respond(b.ctx, { itemType: 'checkin', itemId: shared.id, kind: 'no-such-phrase' })
+		).rejects.toMatchObject({ code: 'INVALID' });
+
+		const secret = await saveCheckin(b.ctx, '2026-03-01', checkin('private'));
+		await expect(
+			respond(a.ctx, { itemType: 'checkin', itemId: secret.id, kind: 'hear-you' })
+		).rejects.toMatchObject({ code: 'NOT_FOUND' });
+	});
+});
+
+describe('rhythm', () => {
+	it("counts the person's own practice days in a 21-day season", async () => {
+		const { a } = await coupleAt();
+		await saveCheckin(a.ctx, '2026-03-01', checkin('private'));
+		const { rhythm } = await getToday(a.ctx);
+		expect(rhythm).toMatchObject({ length: 21, practisedDays: 1 });
+	});
+
+	it('needs a signed-in person', async () => {
+		await expect(getToday(buildCtx(handle.db))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+	});
+});
