@@ -7,8 +7,8 @@ const config = {
 	plugins: ['prettier-plugin-svelte'],
 	overrides: [
 		{ files: '*.svelte', options: { parser: 'svelte' } },
-		// Content texts are always double-quoted, so writers can use apostrophes freely.
-		{ files: 'content/**/*.{yaml,yml}', options: { singleQuote: false } }
+		// YAML texts (content, test cases) are double-quoted, so writers can use apostrophes freely.
+		{ files: '*.{yaml,yml}', options: { singleQuote: false } }
 	]
 };
 
