@@ -152,7 +152,10 @@ export function parseForm<S extends z.ZodObject>(
 }
 
 /** A form's fields as plain strings (files and repeated keys are not part of any Tend form). */
-export async function readForm(request: Request): Promise<Record<string, string>> {
+export async function readForm(
+	request: Request,
+	options: { lists?: string[] } = {}
+): Promise<Record<string, string>> {
 	let data: FormData;
 	try {
 		data = await request.formData();
@@ -165,8 +168,20 @@ export async function readForm(request: Request): Promise<Record<string, string>
 			values[key] = value;
 		}
 	}
+	// Checkbox groups arrive as repeated keys; they are kept comma-joined (ids have no commas).
+	for (const key of options.lists ?? []) {
+		values[key] = data
+			.getAll(key)
+			.filter((value) => typeof value === 'string')
+			.join(',');
+	}
 
 	return values;
+}
+
+/** A comma-joined list from readForm, as an array (empty when nothing was chosen). */
+export function formList(value: string | undefined): string[] {
+	return value ? value.split(',').filter(Boolean) : [];
 }
 
 /**

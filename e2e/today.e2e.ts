@@ -1,0 +1,89 @@
+import { test, expect, reload } from './fixtures';
+import { seedAccount, seedCouple } from './seed';
+import { TodayPage } from './pages/today';
+import { expectBasicAccessibility } from './pages/a11y';
+
+test('two partners share a day: the answer is revealed only after answering', async ({
+	people
+}) => {
+	const ana = await people.add('Ana', { timezoneId: 'America/Los_Angeles' });
+	const ben = await people.add('Ben', { timezoneId: 'Australia/Sydney' });
+	await seedAccount(ana, 'America/Los_Angeles');
+	await seedAccount(ben, 'Australia/Sydney');
+	await seedCouple(ana, ben);
+
+	const anaToday = new TodayPage(ana.page);
+	await anaToday.open();
+	await expectBasicAccessibility(ana.page);
+	await anaToday.checkIn({
+		mood: 'Good',
+		family: 'Happy',
+		feelings: ['glad'],
+		note: 'a long week behind me',
+		share: true
+	});
+	await anaToday.answer('Walking by the river at dusk.');
+	await expect(anaToday.question()).toContainText(
+		"Ben's answer will appear here after they've answered."
+	);
+	await anaToday.appreciate(
+		'Thank you for calling me on your lunch break yesterday, it lifted my whole afternoon.'
+	);
+
+	const benToday = new TodayPage(ben.page);
+	await benToday.open();
+	// Ana's answer is nowhere on Ben's page, nor in its data, until Ben answers.
+	await expect(ben.page.getByText('Walking by the river at dusk.')).toHaveCount(0);
+	const before = await ben.page.request.get('/api/v1/today');
+	expect(await before.text()).not.toContain('Walking by the river at dusk.');
+	// Ana's shared check-in and appreciation are there, and Ben turns toward them.
+	const anaCheckin = ben.page.getByRole('region', { name: 'How Ana is today' });
+	await expect(anaCheckin).toContainText('a long week behind me');
+	await anaCheckin.getByRole('button', { name: 'I hear you.' }).click();
+	await expect(anaCheckin.getByRole('list', { name: 'Responses' })).toContainText('I hear you.');
+	await expect(ben.page.getByText('lifted my whole afternoon')).toBeVisible();
+
+	await benToday.answer('Sunday mornings with coffee.');
+	await expect(benToday.question()).toContainText('Walking by the river at dusk.');
+
+	await reload(ana.page);
+	await expect(anaToday.question()).toContainText('Sunday mornings with coffee.');
+	// Ana sees Ben's response under her own check-in: no "seen" marker, just his words.
+	await expect(
+		ana.page.getByRole('region', { name: 'Check in' }).getByRole('list', { name: 'Responses' })
+	).toContainText('I hear you.');
+});
+
+test('a day on your own works like a private journal, and "not today" is fine', async ({
+	people
+}) => {
+	const cleo = await people.add('Cleo');
+	await seedAccount(cleo);
+	const today = new TodayPage(cleo.page);
+	await today.open();
+	await expect(cleo.page.getByText('this stays private')).toBeVisible();
+	await today.checkIn({ mood: 'Low', family: 'Tired and overwhelmed', feelings: ['drained'] });
+	await today.question().getByRole('button', { name: 'Not today' }).click();
+	await expect(today.question()).toContainText('You chose “not today”');
+	await today.answer('Quiet, mostly.');
+	await today.appreciate('The neighbour who held the door for me this morning.');
+	await expect(cleo.page.getByRole('region', { name: 'Appreciate' })).toContainText(
+		'You appreciated today'
+	);
+});
+
+test('a check-in can be completed with the keyboard alone', async ({ people }) => {
+	const dev = await people.add('Dev');
+	await seedAccount(dev);
+	await new TodayPage(dev.page).open();
+	const checkin = dev.page.getByRole('region', { name: 'Check in' });
+	await checkin.getByLabel('Okay', { exact: true }).focus();
+	await dev.page.keyboard.press('Space');
+	await checkin.getByText('Calm and content', { exact: true }).focus();
+	await dev.page.keyboard.press('Enter');
+	await checkin.getByLabel('calm', { exact: true }).focus();
+	await dev.page.keyboard.press('Space');
+	await checkin.getByRole('button', { name: 'Save my check-in' }).focus();
+	await dev.page.keyboard.press('Enter');
+	await expect(checkin.getByRole('status')).toContainText('Saved');
+});
