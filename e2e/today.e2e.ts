@@ -1,4 +1,4 @@
-import { test, expect, reload } from './fixtures';
+import { test, expect, reload, visit } from './fixtures';
 import { seedAccount, seedCouple } from './seed';
 import { TodayPage } from './pages/today';
 import { expectBasicAccessibility } from './pages/a11y';
@@ -86,4 +86,28 @@ test('a check-in can be completed with the keyboard alone', async ({ people }) =
 	await checkin.getByRole('button', { name: 'Save my check-in' }).focus();
 	await dev.page.keyboard.press('Enter');
 	await expect(checkin.getByRole('status')).toContainText('Saved');
+});
+
+test('pace and boundaries are set in Settings and kept', async ({ people }) => {
+	const eli = await people.add('Eli');
+	await seedAccount(eli);
+	await visit(eli.page, '/settings');
+	await eli.page.getByRole('link', { name: 'Pace and boundaries for the daily question' }).click();
+	await expect(
+		eli.page.getByRole('heading', { level: 1, name: 'Pace and boundaries' })
+	).toBeVisible();
+	await eli.page.getByLabel('Light — easy, everyday questions').check();
+	await eli.page.getByLabel('Money').check();
+	await eli.page.getByLabel('Sex').check();
+	await eli.page.getByRole('button', { name: 'Save' }).click();
+	await expect(eli.page.getByRole('status')).toContainText('Saved');
+	await reload(eli.page);
+	await expect(eli.page.getByLabel('Light — easy, everyday questions')).toBeChecked();
+	await expect(eli.page.getByLabel('Money')).toBeChecked();
+	await expect(eli.page.getByLabel('Health')).not.toBeChecked();
+	const settings = await eli.page.request.get('/api/v1/settings/practice');
+	expect((await settings.json()).settings).toMatchObject({
+		depth: 'light',
+		avoidTopics: ['sex', 'money']
+	});
 });
