@@ -6,10 +6,11 @@ import { expectBasicAccessibility } from './pages/a11y';
 test('two partners share a day: the answer is revealed only after answering', async ({
 	people
 }) => {
-	const ana = await people.add('Ana', { timezoneId: 'America/Los_Angeles' });
-	const ben = await people.add('Ben', { timezoneId: 'Australia/Sydney' });
-	await seedAccount(ana, 'America/Los_Angeles');
-	await seedAccount(ben, 'Australia/Sydney');
+	// Same offset, different zones: the local dates always match, so the day is shared at any hour.
+	const ana = await people.add('Ana', { timezoneId: 'Europe/Paris' });
+	const ben = await people.add('Ben', { timezoneId: 'Europe/Berlin' });
+	await seedAccount(ana, 'Europe/Paris');
+	await seedAccount(ben, 'Europe/Berlin');
 	await seedCouple(ana, ben);
 
 	const anaToday = new TodayPage(ana.page);
@@ -48,6 +49,12 @@ test('two partners share a day: the answer is revealed only after answering', as
 
 	await reload(ana.page);
 	await expect(anaToday.question()).toContainText('Sunday mornings with coffee.');
+
+	// Past days keep both answers for each of them, as they may see them.
+	await ben.page.getByRole('link', { name: 'Past days' }).click();
+	await expect(ben.page.getByRole('heading', { level: 1, name: 'Past days' })).toBeVisible();
+	await expect(ben.page.getByRole('main')).toContainText('Walking by the river at dusk.');
+	await expect(ben.page.getByRole('main')).toContainText('a long week behind me');
 	// Ana sees Ben's response under her own check-in: no "seen" marker, just his words.
 	await expect(
 		ana.page.getByRole('region', { name: 'Check in' }).getByRole('list', { name: 'Responses' })
