@@ -1,6 +1,7 @@
-// `npm run bench`: GET /api/v1/me under load, on PGlite and (with BENCH_DATABASE_URL or
-// TEST_DATABASE_URL) PostgreSQL, against a bare node:http server serving the same body.
-// Loopback only, bounded in time. Options: --connections 20 --duration 8 --warmup 2
+// `npm run bench`: GET /api/v1/me (or --path /api/v1/today) under load, on PGlite and (with
+// BENCH_DATABASE_URL or TEST_DATABASE_URL) PostgreSQL, against a bare node:http server serving
+// the same body. Loopback only, bounded in time.
+// Options: --path /api/v1/me --connections 20 --duration 8 --warmup 2
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,14 +31,14 @@ async function runAll() {
 	const rows = [];
 	const pglite = await started(startTend({ dataDir: path.join(work, 'pglite') }));
 	const { cookie, body } = await signUp(pglite.url);
-	const bodyFile = path.join(work, 'me.json');
+	const bodyFile = path.join(work, 'answer.json');
 	fs.writeFileSync(bodyFile, body);
-	console.log(`GET /api/v1/me answers ${Buffer.byteLength(body)} bytes of JSON.`);
+	console.log(`GET ${load.path} answers ${Buffer.byteLength(body)} bytes of JSON.`);
 
 	const bare = await started(startBare(bodyFile));
 	rows.push(await target('bare node:http, same body', bare.url, {}));
 	await bare.stop();
-	rows.push(await target('Tend on PGlite', `${pglite.url}/api/v1/me`, { cookie }));
+	rows.push(await target('Tend on PGlite', `${pglite.url}${load.path}`, { cookie }));
 	await pglite.stop();
 
 	const baseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
@@ -56,7 +57,7 @@ async function postgresTarget(baseUrl) {
 	const dataDir = path.join(work, 'postgres');
 	const tend = await started(startTend({ dataDir, databaseUrl: database.url }));
 	const { cookie } = await signUp(tend.url);
-	const row = await target('Tend on PostgreSQL', `${tend.url}/api/v1/me`, { cookie });
+	const row = await target('Tend on PostgreSQL', `${tend.url}${load.path}`, { cookie });
 	await tend.stop();
 
 	return row;
@@ -89,9 +90,30 @@ async function signUp(base) {
 		throw new Error(`Sign-up answered ${register.status}: ${await register.text()}`);
 	}
 	const session = cookie.split(';')[0];
-	const me = await fetch(`${base}/api/v1/me`, { headers: { cookie: session } });
+	await seedDay(base, session);
+	const answer = await fetch(`${base}${load.path}`, { headers: { cookie: session } });
+	if (answer.status !== 200) {
+		throw new Error(`GET ${load.path} answered ${answer.status}: ${await answer.text()}`);
+	}
 
-	return { cookie: session, body: await me.text() };
+	return { cookie: session, body: await answer.text() };
+}
+
+/** A day with something in it, so GET /api/v1/today does its real work. */
+async function seedDay(base, cookie) {
+	const headers = { cookie, 'content-type': 'application/json' };
+	const today = (await (await fetch(`${base}/api/v1/today`, { headers })).json()).date;
+	const writes = [
+		['PUT', `/api/v1/checkins/${today}`, { mood: 4, feelings: ['glad'], note: 'a note', visibility: 'private' }],
+		['POST', `/api/v1/questions/${today}/answer`, { text: 'An answer of a few words.' }],
+		['POST', '/api/v1/appreciations', { text: 'Thank you for the tea this morning.' }]
+	];
+	for (const [method, url, body] of writes) {
+		const response = await fetch(`${base}${url}`, { method, headers, body: JSON.stringify(body) });
+		if (response.status >= 300) {
+			throw new Error(`${method} ${url} answered ${response.status}: ${await response.text()}`);
+		}
+	}
 }
 
 function printTable(rows) {
@@ -129,6 +151,7 @@ function printTable(rows) {
 function readOptions() {
 	const { values } = parseArgs({
 		options: {
+			path: { type: 'string', default: '/api/v1/me' },
 			connections: { type: 'string', default: '20' },
 			duration: { type: 'string', default: '8' },
 			warmup: { type: 'string', default: '2' }
@@ -136,6 +159,7 @@ function readOptions() {
 	});
 
 	return {
+		path: values.path,
 		connections: Number(values.connections),
 		seconds: Number(values.duration),
 		warmupSeconds: Number(values.warmup)

@@ -81,3 +81,12 @@ export async function insertFollowup(db: Executor, values: typeof answerFollowup
 
 	return row;
 }
+
+/** Answers between two dates by these authors, oldest first. */
+export function listAnswersBetween(db: Executor, authorIds: string[], from: string, to: string) {
+	return db
+		.select()
+		.from(answers)
+		.where(and(inArray(answers.authorId, authorIds), between(answers.localDate, from, to)))
+		.orderBy(answers.localDate);
+}

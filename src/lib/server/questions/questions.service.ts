@@ -15,6 +15,7 @@ import {
 	findAssignedQuestion,
 	insertAnswer,
 	insertFollowup,
+	listAnswersBetween,
 	listAnswersOn,
 	listAssignments,
 	listFollowups,
@@ -105,6 +106,28 @@ export async function followUpAnswer(
 	logEvent('question.followed_up', { userId: viewer.userId });
 
 	return getQuestionDay(ctx, date);
+}
+
+/** The question days between two dates on which the viewer answered or passed, newest first. */
+export async function listQuestionDays(ctx: Ctx, viewer: Viewer, from: LocalDate, to: LocalDate) {
+	const authors = viewer.partner ? [viewer.userId, viewer.partner.id] : [viewer.userId];
+	const rows = await listAnswersBetween(ctx.db, authors, from, to);
+	const days: QuestionDayView[] = [];
+	for (const own of rows.filter((row) => row.authorId === viewer.userId).reverse()) {
+		const theirs = rows.find(
+			(row) => row.authorId !== viewer.userId && row.localDate === own.localDate
+		);
+		const revealed = theirs && isRevealed(viewer, own, theirs) ? theirs : undefined;
+		days.push({
+			date: own.localDate,
+			question: questionView(own.questionId),
+			answer: answerView(own),
+			partnerAnswer: revealed ? answerView(revealed) : null,
+			followups: { mine: null, partner: null }
+		});
+	}
+
+	return days;
 }
 
 /** A partner's answer the viewer may respond to: revealed to them right now. */

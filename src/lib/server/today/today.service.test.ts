@@ -15,6 +15,7 @@ import { respond } from '../responses/responses.service';
 import { updatePracticeSettings } from '../practice/practice.service';
 import { getContent } from '$lib/content';
 import { getToday } from './today.service';
+import { listHistory } from './history.service';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -218,6 +219,30 @@ describe('appreciations and responses', () => {
 		await expect(
 			respond(a.ctx, { itemType: 'checkin', itemId: secret.id, kind: 'hear-you' })
 		).rejects.toMatchObject({ code: 'NOT_FOUND' });
+	});
+});
+
+describe('history', () => {
+	it("shows past days as the viewer may see them: never a partner's private item or unrevealed answer", async () => {
+		const { a, b } = await coupleAt();
+		await saveCheckin(a.ctx, '2026-03-01', { ...checkin('private'), note: 'only mine' });
+		await answerQuestion(a.ctx, '2026-03-01', { text: 'answer of A' });
+		await saveCheckin(b.ctx, '2026-03-01', { ...checkin('shared'), note: 'shared by B' });
+		await createAppreciation(b.ctx, { text: 'the soup on Sunday' });
+
+		const seenByB = JSON.stringify(await listHistory(b.ctx));
+		expect(seenByB).not.toContain('only mine');
+		expect(seenByB).not.toContain('answer of A');
+
+		const seenByA = await listHistory(a.ctx);
+		expect(seenByA.map((day) => day.date)).toEqual(['2026-03-01']);
+		expect(seenByA[0].checkins.map((c) => c.note).sort()).toEqual(['only mine', 'shared by B']);
+		expect(seenByA[0].question?.answer?.text).toBe('answer of A');
+		expect(seenByA[0].question?.partnerAnswer).toBeNull();
+		expect(seenByA[0].appreciations.map((x) => x.text)).toEqual(['the soup on Sunday']);
+
+		await answerQuestion(b.ctx, '2026-03-01', { text: 'answer of B' });
+		expect((await listHistory(b.ctx))[0].question?.partnerAnswer?.text).toBe('answer of A');
 	});
 });
 
