@@ -104,7 +104,11 @@ async function seedDay(base, cookie) {
 	const headers = { cookie, 'content-type': 'application/json' };
 	const today = (await (await fetch(`${base}/api/v1/today`, { headers })).json()).date;
 	const writes = [
-		['PUT', `/api/v1/checkins/${today}`, { mood: 4, feelings: ['glad'], note: 'a note', visibility: 'private' }],
+		[
+			'PUT',
+			`/api/v1/checkins/${today}`,
+			{ mood: 4, feelings: ['glad'], note: 'a note', visibility: 'private' }
+		],
 		['POST', `/api/v1/questions/${today}/answer`, { text: 'An answer of a few words.' }],
 		['POST', '/api/v1/appreciations', { text: 'Thank you for the tea this morning.' }]
 	];

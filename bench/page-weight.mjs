@@ -54,7 +54,11 @@ async function signUp(base) {
 	const response = await fetch(`${base}/api/v1/auth/register`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ email: 'pages@example.test', password: 'a calm lake at dawn 7', name: 'Page' })
+		body: JSON.stringify({
+			email: 'pages@example.test',
+			password: 'a calm lake at dawn 7',
+			name: 'Page'
+		})
 	});
 	const cookie = response.headers.getSetCookie().find((line) => line.startsWith('tend_session='));
 	if (response.status !== 201 || !cookie) {
@@ -76,7 +80,9 @@ const kb = (bytes) => (bytes / 1024).toFixed(1);
 
 function printTable(rows) {
 	const base = rows[0];
-	console.log('page                     JS raw KB  JS gzip KB  total raw KB  total gzip KB  gzip vs baseline');
+	console.log(
+		'page                     JS raw KB  JS gzip KB  total raw KB  total gzip KB  gzip vs baseline'
+	);
 	for (const row of rows) {
 		console.log(
 			[
