@@ -16,7 +16,7 @@ import {
 } from './crash/server';
 import { crashRounds } from './crash/rounds';
 import { seedFromEnv } from './crash/random';
-import { createScratchDatabase } from './crash/postgres';
+import { createScratchDatabase } from './support/postgres';
 
 const seed = seedFromEnv();
 const testDatabaseUrl = process.env.TEST_DATABASE_URL;

@@ -4,11 +4,11 @@
  * postgres://postgres@127.0.0.1:5432/test) to run every file against PostgreSQL too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createScratchDatabase } from './postgres';
 
 export type Driver = 'pglite' | 'postgres';
 
@@ -188,24 +188,6 @@ async function createDatabase() {
 	if (!baseUrl) {
 		throw new Error('The postgres driver needs TEST_DATABASE_URL.');
 	}
-	const name = `tend_http_${crypto.randomBytes(6).toString('hex')}`;
-	await adminQuery(baseUrl, `create database ${name}`);
-	const url = new URL(baseUrl);
-	url.pathname = `/${name}`;
 
-	return {
-		url: url.toString(),
-		drop: () => adminQuery(baseUrl, `drop database if exists ${name} with (force)`)
-	};
-}
-
-async function adminQuery(url: string, sql: string) {
-	const { default: pg } = await import('pg');
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		await client.query(sql);
-	} finally {
-		await client.end();
-	}
+	return createScratchDatabase(baseUrl, 'tend_http');
 }
