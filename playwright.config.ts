@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
  * End-to-end journeys against the built app (`node build`), in Debian's Chromium: Playwright
  * cannot download its own browsers here. Build first (see CONTRIBUTING.md), then `npm run test:e2e`.
  */
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const ORIGIN = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
