@@ -118,3 +118,44 @@ test('pace and boundaries are set in Settings and kept', async ({ people }) => {
 		avoidTopics: ['sex', 'money']
 	});
 });
+
+test('the jar keeps what both wrote; what was kept alone is shared when chosen', async ({
+	people
+}) => {
+	const fay = await people.add('Fay');
+	const gus = await people.add('Gus');
+	await seedAccount(fay);
+	await seedAccount(gus);
+	const fayToday = new TodayPage(fay.page);
+	await fayToday.open();
+	await fayToday.appreciate('The note you left on the fridge before your early shift.');
+
+	await seedCouple(fay, gus);
+	const gusToday = new TodayPage(gus.page);
+	await gusToday.open();
+	await gusToday.appreciate('How you waited up to hear about my interview.');
+	await expect(gus.page.getByText('note you left on the fridge')).toHaveCount(0);
+
+	await fayToday.open();
+	await fay.page.getByRole('link', { name: 'Open the jar' }).click();
+	await expect(fay.page.getByRole('heading', { level: 1, name: 'The jar' })).toBeVisible();
+	await expectBasicAccessibility(fay.page);
+	const fromGus = fay.page.getByRole('region', { name: 'From Gus' });
+	await expect(fromGus).toContainText('waited up to hear about my interview');
+	const fromFay = fay.page.getByRole('region', { name: 'From you' });
+	await expect(fromFay).toContainText('kept for later');
+	await fromFay.getByRole('button', { name: 'Share them' }).click();
+	await expect(fay.page.getByRole('status')).toContainText('Shared with Gus.');
+	await expect(fromFay).not.toContainText('kept for later');
+
+	await visit(gus.page, '/jar');
+	const fromFayForGus = gus.page.getByRole('region', { name: 'From Fay' });
+	await expect(fromFayForGus).toContainText('note you left on the fridge');
+	await fromFayForGus.getByRole('button', { name: 'That means a lot.' }).click();
+	await expect(fromFayForGus.getByRole('list', { name: 'Responses' })).toContainText(
+		'That means a lot.'
+	);
+
+	await reload(fay.page);
+	await expect(fromFay.getByRole('list', { name: 'Responses' })).toContainText('That means a lot.');
+});

@@ -57,7 +57,13 @@ export async function insertAnswer(db: Executor, values: typeof answers.$inferIn
 export async function replacePass(
 	db: Executor,
 	id: string,
-	values: { text: string | null; passed: boolean; updatedAt: Date }
+	values: {
+		text: string | null;
+		passed: boolean;
+		coupleId: string | null;
+		questionId: string;
+		updatedAt: Date;
+	}
 ) {
 	const [row] = await db
 		.update(answers)

@@ -72,8 +72,18 @@ export async function answerQuestion(
 		updatedAt: now
 	});
 	if (!inserted) {
+		// A pass holds nothing, so it simply becomes today's answer in the space the person is in
+		// now: a pass made alone and then answered after linking belongs to the new couple.
 		const [own] = await listAnswersOn(ctx.db, [viewer.userId], today);
-		if (!own || !(await replacePass(ctx.db, own.id, { ...values, updatedAt: now }))) {
+		const replaced =
+			own &&
+			(await replacePass(ctx.db, own.id, {
+				...values,
+				coupleId: viewer.coupleId,
+				questionId,
+				updatedAt: now
+			}));
+		if (!replaced) {
 			throw new AppError('CONFLICT', m.error_already_answered());
 		}
 	}
@@ -145,21 +155,42 @@ export async function findAnswerForResponse(
 	return isRevealed(viewer, own, row) ? row : undefined;
 }
 
+/**
+ * Yesterday's exchange when the partner's answer came after the viewer's own. Partners hours
+ * apart answer the same date at different times, so that reveal often lands after the viewer's
+ * day has moved on; Today shows it once more rather than leaving it to Past days.
+ */
+export async function findLateReveal(
+	ctx: Ctx,
+	viewer: Viewer,
+	today: LocalDate
+): Promise<QuestionDayView | null> {
+	if (!viewer.partner) {
+		return null;
+	}
+	const date = addDays(today, -1);
+	const rows = await listAnswersOn(ctx.db, [viewer.userId, viewer.partner.id], date);
+	const own = rows.find((row) => row.authorId === viewer.userId);
+	const theirs = rows.find((row) => row.authorId !== viewer.userId);
+	if (!own || !theirs || !isRevealed(viewer, own, theirs) || theirs.updatedAt <= own.updatedAt) {
+		return null;
+	}
+
+	return questionDay(ctx, viewer, date, today, rows);
+}
+
 async function questionDay(
 	ctx: Ctx,
 	viewer: Viewer,
 	date: LocalDate,
-	today: LocalDate
+	today: LocalDate,
+	loaded?: AnswerRow[]
 ): Promise<QuestionDayView> {
 	const authors = viewer.partner ? [viewer.userId, viewer.partner.id] : [viewer.userId];
-	const rows = await listAnswersOn(ctx.db, authors, date);
+	const rows = loaded ?? (await listAnswersOn(ctx.db, authors, date));
 	const own = rows.find((row) => row.authorId === viewer.userId);
 	const theirs = rows.find((row) => row.authorId !== viewer.userId);
-	const questionId =
-		own?.questionId ??
-		(date === today
-			? await ensureQuestion(ctx, viewer, date)
-			: await findAssignedQuestion(ctx.db, spaceOf(viewer), date));
+	const questionId = await questionOf(ctx, viewer, date, today, own);
 	const revealed = theirs && isRevealed(viewer, own, theirs) ? theirs : undefined;
 	const followups = revealed && own ? await listFollowups(ctx.db, [own.id, revealed.id]) : [];
 
@@ -173,6 +204,24 @@ async function questionDay(
 			partner: followups.find((f) => f.authorId !== viewer.userId)?.text ?? null
 		}
 	};
+}
+
+/**
+ * The question a day shows: the one answered, or else the one of the viewer's space. Today, a
+ * pass shows the space's question, since answering after a pass answers that one.
+ */
+async function questionOf(
+	ctx: Ctx,
+	viewer: Viewer,
+	date: LocalDate,
+	today: LocalDate,
+	own: AnswerRow | undefined
+): Promise<string | undefined> {
+	if (date === today) {
+		return own && !own.passed ? own.questionId : ensureQuestion(ctx, viewer, date);
+	}
+
+	return own?.questionId ?? findAssignedQuestion(ctx.db, spaceOf(viewer), date);
 }
 
 function isRevealed(viewer: Viewer, own: AnswerRow | undefined, theirs: AnswerRow): boolean {

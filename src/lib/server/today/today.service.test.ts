@@ -3,7 +3,7 @@ import type { DbHandle } from '../db/client';
 import { createTestDb } from '../testing/db';
 import { buildCtx, createCouple, createPerson } from '../testing/factories';
 import { updateProfile } from '../accounts/accounts.service';
-import { leaveCouple } from '../couples/couples.service';
+import { createInvite, joinCouple, leaveCouple } from '../couples/couples.service';
 import { listCheckins, saveCheckin } from '../checkins/checkins.service';
 import { answerQuestion, followUpAnswer, getQuestionDay } from '../questions/questions.service';
 import {
@@ -16,6 +16,7 @@ import { updatePracticeSettings } from '../practice/practice.service';
 import { getContent } from '$lib/content';
 import { getToday } from './today.service';
 import { listHistory } from './history.service';
+import { getJar } from './jar.service';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -165,6 +166,69 @@ describe('question of the day', () => {
 		expect(question?.topics).toEqual([]);
 	});
 
+	it('shows yesterday once more on Today when the partner answered it after the viewer', async () => {
+		const { a, b } = await coupleAt('America/Los_Angeles', 'Australia/Sydney');
+		// 08:00 on 1 March in Sydney, still 28 February in Los Angeles.
+		b.ctx.now = () => new Date('2026-02-28T21:00:00Z');
+		await answerQuestion(b.ctx, '2026-03-01', { text: 'Sydney morning answer' });
+		expect((await getToday(b.ctx)).lateReveal).toBeNull();
+
+		// Noon on 1 March in Los Angeles: 07:00 on 2 March in Sydney.
+		const seenByA = await answerQuestion(a.ctx, '2026-03-01', { text: 'LA noon answer' });
+		expect(seenByA.partnerAnswer?.text).toBe('Sydney morning answer');
+		expect((await getToday(a.ctx)).lateReveal).toBeNull();
+
+		b.ctx.now = clock;
+		const dayB = await getToday(b.ctx);
+		expect(dayB.date).toBe('2026-03-02');
+		expect(dayB.lateReveal).toMatchObject({
+			date: '2026-03-01',
+			answer: { text: 'Sydney morning answer' },
+			partnerAnswer: { text: 'LA noon answer' }
+		});
+		await respond(b.ctx, {
+			itemType: 'answer',
+			itemId: dayB.lateReveal?.partnerAnswer?.id ?? '',
+			kind: 'hear-you'
+		});
+		expect((await getToday(b.ctx)).responses.map((r) => r.kind)).toEqual(['hear-you']);
+	});
+
+	it('never shows yesterday again when the partner passed or is an ex now', async () => {
+		const { a, b } = await coupleAt();
+		a.ctx.now = b.ctx.now = () => new Date('2026-02-28T09:00:00Z');
+		await answerQuestion(a.ctx, '2026-02-28', { text: 'early' });
+		a.ctx.now = b.ctx.now = () => new Date('2026-02-28T22:00:00Z');
+		await answerQuestion(b.ctx, '2026-02-28', { pass: true });
+		a.ctx.now = b.ctx.now = clock;
+		expect((await getToday(a.ctx)).lateReveal).toBeNull();
+
+		b.ctx.now = () => new Date('2026-02-28T23:00:00Z');
+		await answerQuestion(b.ctx, '2026-02-28', { text: 'late after all' });
+		b.ctx.now = clock;
+		expect((await getToday(a.ctx)).lateReveal?.partnerAnswer?.text).toBe('late after all');
+		await leaveCouple(b.ctx);
+		expect((await getToday(a.ctx)).lateReveal).toBeNull();
+	});
+
+	it('turns a pass made alone into an answer in the couple the person is in now', async () => {
+		const a = await createPerson(handle.db, { now: clock });
+		const aCtx = { ...a.ctx, now: clock };
+		await answerQuestion(aCtx, '2026-03-01', { pass: true });
+		const b = await createPerson(handle.db, { now: clock });
+		const bCtx = { ...b.ctx, now: clock };
+		await joinCouple(bCtx, { code: (await createInvite(aCtx)).code });
+
+		const couplesQuestion = (await getToday(bCtx)).question.question?.id;
+		expect((await getToday(aCtx)).question.question?.id).toBe(couplesQuestion);
+		await answerQuestion(aCtx, '2026-03-01', { text: 'answered after linking' });
+		await answerQuestion(bCtx, '2026-03-01', { text: 'and me' });
+		expect((await getQuestionDay(bCtx, '2026-03-01')).partnerAnswer?.text).toBe(
+			'answered after linking'
+		);
+		expect((await getQuestionDay(aCtx, '2026-03-01')).question?.id).toBe(couplesQuestion);
+	});
+
 	it('works alone as a private journal', async () => {
 		const alone = await createPerson(handle.db, { now: clock });
 		const ctx = { ...alone.ctx, now: clock };
@@ -191,6 +255,28 @@ describe('appreciations and responses', () => {
 		await expect(shareKeptAppreciationsWithPartner(soloCtx)).rejects.toMatchObject({
 			code: 'NOT_FOUND'
 		});
+	});
+
+	it('opens the jar with what each wrote; an ex keeps only their own', async () => {
+		const { a, b } = await coupleAt();
+		const fromA = await createAppreciation(a.ctx, { text: 'how you fixed the bike for me' });
+		await createAppreciation(b.ctx, { text: 'your patience on the phone with the bank' });
+		await respond(b.ctx, { itemType: 'appreciation', itemId: fromA.id, kind: 'means-a-lot' });
+
+		const jarOfB = await getJar(b.ctx);
+		expect(jarOfB.received.map((x) => x.text)).toEqual(['how you fixed the bike for me']);
+		expect(jarOfB.given.map((x) => x.text)).toEqual(['your patience on the phone with the bank']);
+		const jarOfA = await getJar(a.ctx);
+		expect(jarOfA.responses).toMatchObject([{ itemId: fromA.id, mine: false }]);
+
+		await leaveCouple(a.ctx);
+		const afterA = await getJar(a.ctx);
+		expect(afterA.partner).toBeNull();
+		expect(afterA.received).toEqual([]);
+		expect(afterA.given.map((x) => x.text)).toEqual(['how you fixed the bike for me']);
+		expect(afterA.responses).toEqual([]);
+		expect(JSON.stringify(await getJar(b.ctx))).not.toContain('fixed the bike');
+		await expect(getJar(buildCtx(handle.db))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
 	});
 
 	it('lets a partner respond only to what they can see, with bank phrases or a short reply', async () => {

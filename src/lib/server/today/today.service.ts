@@ -11,7 +11,11 @@ import {
 	type CheckinView
 } from '../checkins/checkins.service';
 import { getPracticeSettings } from '../practice/practice.service';
-import { getQuestionDay, type QuestionDayView } from '../questions/questions.service';
+import {
+	findLateReveal,
+	getQuestionDay,
+	type QuestionDayView
+} from '../questions/questions.service';
 import { responsesTo, type ResponseView } from '../responses/responses.service';
 import { getContent } from '$lib/content';
 import { addDays, localDate, type LocalDate } from '$lib/domain/dates';
@@ -29,6 +33,8 @@ export type TodayView = {
 	partner: { name: string } | null;
 	partnerCheckin: CheckinView | null;
 	question: QuestionDayView;
+	/** Yesterday's question, when the partner's answer arrived after the viewer's own. */
+	lateReveal: QuestionDayView | null;
 	appreciations: {
 		given: AppreciationView[];
 		received: AppreciationView[];
@@ -47,10 +53,11 @@ export async function getToday(ctx: Ctx): Promise<TodayView> {
 	const viewer = await requireViewer(ctx);
 	const today = localDate(ctx.now(), viewer.timeZone);
 	const content = getContent(getLocale());
-	const [own, partnerCheckin, question, jar, settings] = await Promise.all([
+	const [own, partnerCheckin, question, lateReveal, jar, settings] = await Promise.all([
 		visibleCheckins(ctx, viewer, today, today),
 		findPartnerCheckinToday(ctx, viewer),
 		getQuestionDay(ctx, today),
+		findLateReveal(ctx, viewer, today),
 		visibleAppreciations(ctx, viewer),
 		getPracticeSettings(ctx)
 	]);
@@ -63,6 +70,8 @@ export async function getToday(ctx: Ctx): Promise<TodayView> {
 		partnerCheckin,
 		question.answer,
 		question.partnerAnswer,
+		lateReveal?.answer ?? null,
+		lateReveal?.partnerAnswer ?? null,
 		...given,
 		...received
 	]
@@ -81,6 +90,7 @@ export async function getToday(ctx: Ctx): Promise<TodayView> {
 		partner: viewer.partner ? { name: viewer.partner.name } : null,
 		partnerCheckin,
 		question,
+		lateReveal,
 		appreciations: { given, received, kept: jar.filter((a) => a.kept).length },
 		responses: await responsesTo(ctx, viewer, itemIds),
 		rhythm: await rhythmOf(ctx, viewer.userId, viewer.timeZone, today)

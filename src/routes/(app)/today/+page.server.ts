@@ -3,16 +3,12 @@ import { formAction, formList, parseForm, parseWith, readForm, requireCtx } from
 import { getToday } from '$lib/server/today/today.service';
 import { getVocabulary, saveCheckin } from '$lib/server/checkins/checkins.service';
 import { answerQuestion, followUpAnswer } from '$lib/server/questions/questions.service';
-import {
-	createAppreciation,
-	shareKeptAppreciationsWithPartner
-} from '$lib/server/appreciations/appreciations.service';
-import { respond } from '$lib/server/responses/responses.service';
+import { createAppreciation } from '$lib/server/appreciations/appreciations.service';
 import { checkinSchema } from '$lib/server/checkins/checkins.schemas';
 import { answerSchema, followupSchema } from '$lib/server/questions/questions.schemas';
 import { appreciationSchema } from '$lib/server/appreciations/appreciations.schemas';
-import { responseSchema } from '$lib/server/responses/responses.schemas';
 import { getContent } from '$lib/content';
+import { respondAction, shareKeptAction } from '../item-actions';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const ctx = requireCtx(locals, url);
@@ -87,29 +83,6 @@ export const actions: Actions = {
 			'appreciate'
 		);
 	},
-	shareKept: async ({ locals, url }) =>
-		formAction(
-			{},
-			async () => ({
-				shared: (await shareKeptAppreciationsWithPartner(requireCtx(locals, url))).shared
-			}),
-			'shareKept'
-		),
-	respond: async ({ request, locals, url }) => {
-		const ctx = requireCtx(locals, url);
-		const values = await readForm(request);
-
-		return formAction(
-			values,
-			async () => {
-				await respond(
-					ctx,
-					parseWith(responseSchema, { ...values, text: values.text || undefined })
-				);
-
-				return { saved: 'response' as const };
-			},
-			'respond'
-		);
-	}
+	shareKept: shareKeptAction,
+	respond: respondAction
 };
