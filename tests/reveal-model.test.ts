@@ -211,10 +211,9 @@ async function expectEveryPathMatches(model: Model, real: Real) {
 			expect(answer.status, `${path} for ${viewer}`).toBe(200);
 			for (let author = 0; author < PEOPLE; author += 1) {
 				const shown = answer.text.includes(real.texts[author]);
+				const own = model.given[viewer];
 				const expected =
-					author === viewer
-						? model.given[viewer] !== null && !model.given[viewer].passed
-						: revealed(model, viewer, author);
+					author === viewer ? own !== null && !own.passed : revealed(model, viewer, author);
 				expect(shown, `${author}'s answer on ${path} for ${viewer}`).toBe(expected);
 			}
 		}
