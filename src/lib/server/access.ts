@@ -1,4 +1,5 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { canSeeItem, type VisibleItem } from '$lib/domain/visibility';
 import type { Ctx } from './context';
 import type { Db } from './db/client';
@@ -73,29 +74,47 @@ export async function relationTo(db: Db, viewerId: string, otherId: string): Pro
 export type Viewer = {
 	userId: string;
 	timeZone: string;
+	/** When the person joined Tend, for their own season rhythm. */
+	joinedAt: Date;
 	coupleId: string | null;
 	partner: { id: string; name: string; timeZone: string } | null;
 };
 
-/** The signed-in person with their live link, read fresh for this request. */
+const me = alias(users, 'me');
+const mine = alias(coupleMembers, 'mine');
+const theirs = alias(coupleMembers, 'theirs');
+
+/** The signed-in person with their live link, read fresh for this request in one query. */
 export async function requireViewer(ctx: Ctx): Promise<Viewer> {
 	const userId = requireUser(ctx);
-	const link = await findPartnerLink(ctx.db, userId);
-	const ids = link ? [userId, link.partner.id] : [userId];
-	const rows = await ctx.db
-		.select({ id: users.id, timeZone: users.timeZone })
-		.from(users)
-		.where(inArray(users.id, ids));
-	const zoneOf = (id: string) => rows.find((row) => row.id === id)?.timeZone ?? 'UTC';
-	if (!rows.some((row) => row.id === userId)) {
+	const [row] = await ctx.db
+		.select({
+			timeZone: me.timeZone,
+			joinedAt: me.createdAt,
+			coupleId: mine.coupleId,
+			partnerId: users.id,
+			partnerName: users.name,
+			partnerTimeZone: users.timeZone
+		})
+		.from(me)
+		.leftJoin(mine, eq(mine.userId, me.id))
+		.leftJoin(theirs, and(eq(theirs.coupleId, mine.coupleId), ne(theirs.userId, me.id)))
+		.leftJoin(users, eq(users.id, theirs.userId))
+		.where(eq(me.id, userId));
+	if (!row) {
 		throw new AppError('UNAUTHENTICATED', m.error_sign_in_first());
 	}
+	const linked = row.coupleId !== null && row.partnerId !== null;
 
 	return {
 		userId,
-		timeZone: zoneOf(userId),
-		coupleId: link?.coupleId ?? null,
-		partner: link ? { ...link.partner, timeZone: zoneOf(link.partner.id) } : null
+		timeZone: row.timeZone,
+		joinedAt: row.joinedAt,
+		coupleId: linked ? row.coupleId : null,
+		partner:
+			linked && row.partnerId
+				? { id: row.partnerId, name: row.partnerName ?? '', timeZone: row.partnerTimeZone ?? 'UTC' }
+				: null
 	};
 }
 

@@ -3,7 +3,7 @@ import { canView, requireUser, requireViewer, type Viewer } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { getContent } from '$lib/content';
-import { addDays, daysBetween, isLocalDate, localDate, type LocalDate } from '$lib/domain/dates';
+import { daysBetween, isLocalDate, localDate, type LocalDate } from '$lib/domain/dates';
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { rememberCheckinVisibility } from '../practice/practice.service';
@@ -86,18 +86,23 @@ export async function visibleCheckins(ctx: Ctx, viewer: Viewer, from: LocalDate,
 		.map((row) => toCheckinView(viewer, row));
 }
 
-/** The partner's shared check-in of their own today (their day may differ from the viewer's). */
-export async function findPartnerCheckinToday(
+/**
+ * The viewer's own check-in of today and the partner's shared one of the partner's own today
+ * (their day may be a day behind or ahead), from one read.
+ */
+export async function findTodaysCheckins(
 	ctx: Ctx,
-	viewer: Viewer
-): Promise<CheckinView | null> {
-	if (!viewer.partner) {
-		return null;
-	}
-	const theirDay = localDate(ctx.now(), viewer.partner.timeZone);
-	const rows = await visibleCheckins(ctx, viewer, addDays(theirDay, -1), theirDay);
+	viewer: Viewer,
+	today: LocalDate
+): Promise<{ own: CheckinView | null; partner: CheckinView | null }> {
+	const theirDay = viewer.partner ? localDate(ctx.now(), viewer.partner.timeZone) : today;
+	const [from, to] = theirDay < today ? [theirDay, today] : [today, theirDay];
+	const rows = await visibleCheckins(ctx, viewer, from, to);
 
-	return rows.find((row) => !row.mine && row.date === theirDay) ?? null;
+	return {
+		own: rows.find((row) => row.mine && row.date === today) ?? null,
+		partner: rows.find((row) => !row.mine && row.date === theirDay) ?? null
+	};
 }
 
 /** A check-in the viewer may respond to: the partner's, shared with the viewer now. */

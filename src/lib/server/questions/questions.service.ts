@@ -120,8 +120,7 @@ export async function followUpAnswer(
 
 /** The question days between two dates on which the viewer answered or passed, newest first. */
 export async function listQuestionDays(ctx: Ctx, viewer: Viewer, from: LocalDate, to: LocalDate) {
-	const authors = viewer.partner ? [viewer.userId, viewer.partner.id] : [viewer.userId];
-	const rows = await listAnswersBetween(ctx.db, authors, from, to);
+	const rows = await listAnswersBetween(ctx.db, authorsOf(viewer), from, to);
 	const days: QuestionDayView[] = [];
 	for (const own of rows.filter((row) => row.authorId === viewer.userId).reverse()) {
 		const theirs = rows.find(
@@ -156,27 +155,35 @@ export async function findAnswerForResponse(
 }
 
 /**
- * Yesterday's exchange when the partner's answer came after the viewer's own. Partners hours
- * apart answer the same date at different times, so that reveal often lands after the viewer's
- * day has moved on; Today shows it once more rather than leaving it to Past days.
+ * Today's question, and yesterday's once more when the partner's answer came after the viewer's
+ * own: partners hours apart answer the same date at different times, so that reveal often lands
+ * after the viewer's day has moved on. One read of the two days' answers serves both.
  */
-export async function findLateReveal(
+export async function getTodaysQuestions(
 	ctx: Ctx,
 	viewer: Viewer,
 	today: LocalDate
-): Promise<QuestionDayView | null> {
-	if (!viewer.partner) {
-		return null;
-	}
-	const date = addDays(today, -1);
-	const rows = await listAnswersOn(ctx.db, [viewer.userId, viewer.partner.id], date);
+): Promise<{ question: QuestionDayView; lateReveal: QuestionDayView | null }> {
+	const yesterday = addDays(today, -1);
+	const rows = await listAnswersBetween(ctx.db, authorsOf(viewer), yesterday, today);
+	const on = (date: LocalDate) => rows.filter((row) => row.localDate === date);
+	const [question, lateReveal] = await Promise.all([
+		questionDay(ctx, viewer, today, today, on(today)),
+		isLateReveal(viewer, on(yesterday))
+			? questionDay(ctx, viewer, yesterday, today, on(yesterday))
+			: null
+	]);
+
+	return { question, lateReveal };
+}
+
+function isLateReveal(viewer: Viewer, rows: AnswerRow[]): boolean {
 	const own = rows.find((row) => row.authorId === viewer.userId);
 	const theirs = rows.find((row) => row.authorId !== viewer.userId);
-	if (!own || !theirs || !isRevealed(viewer, own, theirs) || theirs.updatedAt <= own.updatedAt) {
-		return null;
-	}
 
-	return questionDay(ctx, viewer, date, today, rows);
+	return Boolean(
+		own && theirs && isRevealed(viewer, own, theirs) && theirs.updatedAt > own.updatedAt
+	);
 }
 
 async function questionDay(
@@ -186,8 +193,7 @@ async function questionDay(
 	today: LocalDate,
 	loaded?: AnswerRow[]
 ): Promise<QuestionDayView> {
-	const authors = viewer.partner ? [viewer.userId, viewer.partner.id] : [viewer.userId];
-	const rows = loaded ?? (await listAnswersOn(ctx.db, authors, date));
+	const rows = loaded ?? (await listAnswersOn(ctx.db, authorsOf(viewer), date));
 	const own = rows.find((row) => row.authorId === viewer.userId);
 	const theirs = rows.find((row) => row.authorId !== viewer.userId);
 	const questionId = await questionOf(ctx, viewer, date, today, own);
@@ -263,6 +269,11 @@ async function ensureQuestion(ctx: Ctx, viewer: Viewer, date: LocalDate): Promis
 	});
 
 	return assignQuestion(ctx.db, spaceId, date, questionId);
+}
+
+/** The viewer and, when linked, the partner: whose answers a day of the viewer's can hold. */
+function authorsOf(viewer: Viewer): string[] {
+	return viewer.partner ? [viewer.userId, viewer.partner.id] : [viewer.userId];
 }
 
 /** A couple shares one question a day; a person alone has their own. */

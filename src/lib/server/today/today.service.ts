@@ -1,21 +1,12 @@
 import type { Ctx } from '../context';
-import { requireViewer } from '../access';
-import { findUserById } from '../accounts/accounts.queries';
+import { requireViewer, type Viewer } from '../access';
 import {
 	visibleAppreciations,
 	type AppreciationView
 } from '../appreciations/appreciations.service';
-import {
-	findPartnerCheckinToday,
-	visibleCheckins,
-	type CheckinView
-} from '../checkins/checkins.service';
+import { findTodaysCheckins, type CheckinView } from '../checkins/checkins.service';
 import { getPracticeSettings } from '../practice/practice.service';
-import {
-	findLateReveal,
-	getQuestionDay,
-	type QuestionDayView
-} from '../questions/questions.service';
+import { getTodaysQuestions, type QuestionDayView } from '../questions/questions.service';
 import { responsesTo, type ResponseView } from '../responses/responses.service';
 import { getContent } from '$lib/content';
 import { addDays, localDate, type LocalDate } from '$lib/domain/dates';
@@ -53,21 +44,19 @@ export async function getToday(ctx: Ctx): Promise<TodayView> {
 	const viewer = await requireViewer(ctx);
 	const today = localDate(ctx.now(), viewer.timeZone);
 	const content = getContent(getLocale());
-	const [own, partnerCheckin, question, lateReveal, jar, settings] = await Promise.all([
-		visibleCheckins(ctx, viewer, today, today),
-		findPartnerCheckinToday(ctx, viewer),
-		getQuestionDay(ctx, today),
-		findLateReveal(ctx, viewer, today),
+	const [checkins, { question, lateReveal }, jar, settings, rhythm] = await Promise.all([
+		findTodaysCheckins(ctx, viewer, today),
+		getTodaysQuestions(ctx, viewer, today),
 		visibleAppreciations(ctx, viewer),
-		getPracticeSettings(ctx)
+		getPracticeSettings(ctx),
+		rhythmOf(ctx, viewer, today)
 	]);
-	const checkin = own.find((row) => row.mine) ?? null;
 	const recent = (a: AppreciationView) => ctx.now().getTime() - Date.parse(a.createdAt) < DAY_MS;
 	const given = jar.filter((a) => a.mine && a.date === today);
 	const received = jar.filter((a) => !a.mine && recent(a));
 	const itemIds = [
-		checkin,
-		partnerCheckin,
+		checkins.own,
+		checkins.partner,
 		question.answer,
 		question.partnerAnswer,
 		lateReveal?.answer ?? null,
@@ -85,27 +74,26 @@ export async function getToday(ctx: Ctx): Promise<TodayView> {
 			content.appreciationPrompts,
 			`${viewer.userId}|${today}|appreciation`
 		),
-		checkin,
+		checkin: checkins.own,
 		defaultVisibility: settings.checkinVisibility,
 		partner: viewer.partner ? { name: viewer.partner.name } : null,
-		partnerCheckin,
+		partnerCheckin: checkins.partner,
 		question,
 		lateReveal,
 		appreciations: { given, received, kept: jar.filter((a) => a.kept).length },
 		responses: await responsesTo(ctx, viewer, itemIds),
-		rhythm: await rhythmOf(ctx, viewer.userId, viewer.timeZone, today)
+		rhythm
 	};
 }
 
-async function rhythmOf(
-	ctx: Ctx,
-	userId: string,
-	timeZone: string,
-	today: LocalDate
-): Promise<Rhythm> {
-	const user = await findUserById(ctx.db, userId);
-	const firstDay = user ? localDate(user.createdAt, timeZone) : today;
-	const dates = await listPractisedDates(ctx.db, userId, addDays(today, -SEASON_DAYS), today);
+async function rhythmOf(ctx: Ctx, viewer: Viewer, today: LocalDate): Promise<Rhythm> {
+	const firstDay = localDate(viewer.joinedAt, viewer.timeZone);
+	const dates = await listPractisedDates(
+		ctx.db,
+		viewer.userId,
+		addDays(today, -SEASON_DAYS),
+		today
+	);
 
 	return seasonRhythm(firstDay, today, dates);
 }
