@@ -26,6 +26,7 @@ describe('content', () => {
 		expect(unique(content.appreciationPrompts.map((p) => p.id))).toBe(true);
 		expect(unique(content.responses.map((r) => r.id))).toBe(true);
 		expect(unique(content.questions.map((q) => q.text.toLowerCase()))).toBe(true);
+		expect(unique(content.closer.sets.flatMap((set) => set.prompts.map((p) => p.id)))).toBe(true);
 	});
 
 	it('has what a real product needs', () => {
@@ -182,5 +183,60 @@ describe('guided conversation schemas', () => {
 		]) {
 			expect(listeningSchema.safeParse(bad).success).toBe(false);
 		}
+	});
+});
+
+/** Lower-case words, so near-duplicates that differ only in punctuation or case still match. */
+const words = (text: string) => text.toLowerCase().match(/[a-z']+/g) ?? [];
+const opening = (text: string) => words(text).slice(0, 5).join(' ');
+
+function conversationTexts(content: ReturnType<typeof getContent>): string[] {
+	return [...content.closer.sets.flatMap((set) => set.prompts.map((p) => p.text))];
+}
+
+describe('guided conversation content', () => {
+	it('Closer has three sets of twelve in order, 15 minutes each, with two to four tasks a set', () => {
+		const { closer } = getContent('en');
+		expect(closer.sets.map((set) => set.id)).toEqual([...CLOSER_SET_IDS]);
+		closer.sets.forEach((set, s) => {
+			expect(set.minutes).toBe(15);
+			expect(set.prompts.map((p) => p.id)).toEqual(
+				Array.from({ length: 12 }, (_, p) => closerPromptId(s + 1, p + 1))
+			);
+			const tasks = set.prompts.filter((p) => p.kind === 'task').length;
+			expect(tasks).toBeGreaterThanOrEqual(2);
+			expect(tasks).toBeLessThanOrEqual(4);
+		});
+		expect(closer.sets.flatMap((set) => set.prompts)).toHaveLength(36);
+	});
+
+	it("uses none of the study's own questions", () => {
+		const study = [
+			'dinner guest',
+			'famous',
+			'rehearse',
+			'perfect day',
+			'crystal ball',
+			'treasured memory',
+			'terrible memory',
+			'die this evening',
+			'catches fire',
+			'your mother',
+			'life story',
+			'too serious to be joked'
+		];
+		const texts = conversationTexts(getContent('en')).map((text) => text.toLowerCase());
+		for (const phrase of study) {
+			expect(texts.filter((text) => text.includes(phrase))).toEqual([]);
+		}
+	});
+
+	it('repeats no text, and no five-word opening, across the conversations and daily questions', () => {
+		const content = getContent('en');
+		const texts = conversationTexts(content);
+		expect(unique(texts.map((text) => words(text).join(' ')))).toBe(true);
+		const daily = new Set(content.questions.map((q) => opening(q.text)));
+		const clashes = texts.filter((text) => words(text).length >= 5 && daily.has(opening(text)));
+		expect(clashes).toEqual([]);
 	});
 });

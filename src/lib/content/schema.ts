@@ -140,7 +140,8 @@ export const contentSchema = z.strictObject({
 	needs: z.array(needSchema).length(NEED_IDS.length),
 	checkinPrompts: z.array(promptSchema).min(40),
 	appreciationPrompts: z.array(promptSchema).min(30),
-	responses: z.array(responseSchema).min(4)
+	responses: z.array(responseSchema).min(4),
+	closer: closerSchema
 });
 
 export type Content = z.infer<typeof contentSchema>;
