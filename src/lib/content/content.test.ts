@@ -28,6 +28,7 @@ describe('content', () => {
 		expect(unique(content.questions.map((q) => q.text.toLowerCase()))).toBe(true);
 		expect(unique(content.closer.sets.flatMap((set) => set.prompts.map((p) => p.id)))).toBe(true);
 		expect(unique(content.stems.items.map((item) => item.id))).toBe(true);
+		expect(unique(content.tenMinutes.questions.map((q) => q.id))).toBe(true);
 	});
 
 	it('has what a real product needs', () => {
@@ -194,7 +195,8 @@ const opening = (text: string) => words(text).slice(0, 5).join(' ');
 function conversationTexts(content: ReturnType<typeof getContent>): string[] {
 	return [
 		...content.closer.sets.flatMap((set) => set.prompts.map((p) => p.text)),
-		...content.stems.items.map((item) => item.text)
+		...content.stems.items.map((item) => item.text),
+		...content.tenMinutes.questions.map((q) => q.text)
 	];
 }
 
@@ -224,6 +226,17 @@ describe('guided conversation content', () => {
 			const share = items.filter((item) => item.depth === depth).length / items.length;
 			expect(share, depth).toBeGreaterThanOrEqual(0.25);
 			expect(share, depth).toBeLessThanOrEqual(0.42);
+		}
+	});
+
+	it('has at least 60 ten-minute questions at every depth, numbered in order', () => {
+		const { questions } = getContent('en').tenMinutes;
+		expect(questions.length).toBeGreaterThanOrEqual(60);
+		expect(questions.map((q) => q.id)).toEqual(
+			questions.map((_, i) => `t${String(i + 1).padStart(3, '0')}`)
+		);
+		for (const depth of DEPTHS) {
+			expect(questions.filter((q) => q.depth === depth).length, depth).toBeGreaterThanOrEqual(15);
 		}
 	});
 
