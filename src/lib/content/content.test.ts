@@ -29,6 +29,7 @@ describe('content', () => {
 		expect(unique(content.closer.sets.flatMap((set) => set.prompts.map((p) => p.id)))).toBe(true);
 		expect(unique(content.stems.items.map((item) => item.id))).toBe(true);
 		expect(unique(content.tenMinutes.questions.map((q) => q.id))).toBe(true);
+		expect(unique(content.phonesDown.prompts.map((p) => p.id))).toBe(true);
 	});
 
 	it('has what a real product needs', () => {
@@ -196,7 +197,8 @@ function conversationTexts(content: ReturnType<typeof getContent>): string[] {
 	return [
 		...content.closer.sets.flatMap((set) => set.prompts.map((p) => p.text)),
 		...content.stems.items.map((item) => item.text),
-		...content.tenMinutes.questions.map((q) => q.text)
+		...content.tenMinutes.questions.map((q) => q.text),
+		...content.phonesDown.prompts.map((p) => p.text)
 	];
 }
 
@@ -238,6 +240,14 @@ describe('guided conversation content', () => {
 		for (const depth of DEPTHS) {
 			expect(questions.filter((q) => q.depth === depth).length, depth).toBeGreaterThanOrEqual(15);
 		}
+	});
+
+	it('has at least 30 phones-down prompts, numbered in order', () => {
+		const { prompts } = getContent('en').phonesDown;
+		expect(prompts.length).toBeGreaterThanOrEqual(30);
+		expect(prompts.map((p) => p.id)).toEqual(
+			prompts.map((_, i) => `p${String(i + 1).padStart(3, '0')}`)
+		);
 	});
 
 	it("uses none of the study's own questions", () => {

@@ -20,7 +20,8 @@ const FILE_KEYS: Record<string, keyof Content> = {
 	'responses.yaml': 'responses',
 	'closer.yaml': 'closer',
 	'stems.yaml': 'stems',
-	'ten-minutes.yaml': 'tenMinutes'
+	'ten-minutes.yaml': 'tenMinutes',
+	'phones-down.yaml': 'phonesDown'
 };
 
 export const BASE_LOCALE = 'en';

@@ -143,7 +143,8 @@ export const contentSchema = z.strictObject({
 	responses: z.array(responseSchema).min(4),
 	closer: closerSchema,
 	stems: stemsSchema,
-	tenMinutes: tenMinutesSchema
+	tenMinutes: tenMinutesSchema,
+	phonesDown: phonesDownSchema
 });
 
 export type Content = z.infer<typeof contentSchema>;
