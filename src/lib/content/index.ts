@@ -17,7 +17,12 @@ const FILE_KEYS: Record<string, keyof Content> = {
 	'needs.yaml': 'needs',
 	'checkin-prompts.yaml': 'checkinPrompts',
 	'appreciation-prompts.yaml': 'appreciationPrompts',
-	'responses.yaml': 'responses'
+	'responses.yaml': 'responses',
+	'closer.yaml': 'closer',
+	'stems.yaml': 'stems',
+	'ten-minutes.yaml': 'tenMinutes',
+	'phones-down.yaml': 'phonesDown',
+	'listening.yaml': 'listening'
 };
 
 export const BASE_LOCALE = 'en';
