@@ -87,7 +87,8 @@ describe('content', () => {
 				expect(topics.some((topic) => pace.avoidTopics.includes(topic))).toBe(false);
 			}
 		}
-	});
+		// Over six thousand picks: seconds of work, more on a busy machine.
+	}, 30_000);
 });
 
 describe('guided conversation schemas', () => {
