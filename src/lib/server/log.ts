@@ -34,7 +34,8 @@ export type SecurityEvent =
 	| 'question.followed_up'
 	| 'appreciation.created'
 	| 'appreciation.shared'
-	| 'response.created';
+	| 'response.created'
+	| 'data.exported';
 
 /** One structured line per security event: who, what, outcome. */
 export function logEvent(event: SecurityEvent, fields: { userId?: string | null } = {}) {
