@@ -35,7 +35,9 @@ export type SecurityEvent =
 	| 'appreciation.created'
 	| 'appreciation.shared'
 	| 'response.created'
-	| 'data.exported';
+	| 'data.exported'
+	| 'account.deleted'
+	| 'account.delete_failed';
 
 /** One structured line per security event: who, what, outcome. */
 export function logEvent(event: SecurityEvent, fields: { userId?: string | null } = {}) {
