@@ -76,3 +76,17 @@ test('downloading your data, then deleting your account for good', async ({ peop
 	const jar = await omar.page.request.get('/api/v1/appreciations');
 	expect(await jar.text()).not.toContain('the bread you baked on Sunday');
 });
+
+test('without JavaScript: deleting the account is a plain form', async ({ people }) => {
+	const ines = await people.add('Ines', { javaScriptEnabled: false });
+	await seedAccount(ines);
+	const settings = new SettingsPage(ines.page);
+	await settings.open();
+	const deletion = await settings.openDeleteAccount();
+	await deletion.confirm('a wrong guess entirely');
+	await deletion.expectRefused();
+	await deletion.confirm(ines.password);
+	await deletion.expectDeleted();
+	const me = await ines.page.request.get('/api/v1/me');
+	expect(me.status()).toBe(401);
+});
