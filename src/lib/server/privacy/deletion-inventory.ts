@@ -1,4 +1,4 @@
-import { eq, getTableName, or, sql, type SQL } from 'drizzle-orm';
+import { eq, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {
 	answerFollowups,
@@ -90,8 +90,4 @@ export function rowsOf(entry: InventoryEntry, person: DeletedPerson): SQL {
 	];
 
 	return or(...conditions) ?? sql`false`;
-}
-
-export function inventoryTableNames(): string[] {
-	return DELETION_INVENTORY.map((entry) => getTableName(entry.table));
 }

@@ -228,5 +228,5 @@ export function exportSchema() {
 
 /** The JSON Schema (draft 2020-12) of an export, as documented in docs/export.schema.json. */
 export function exportJsonSchema(): Record<string, unknown> {
-	return z.toJSONSchema(exportSchema(), { io: 'output' }) as Record<string, unknown>;
+	return z.toJSONSchema(exportSchema(), { io: 'output' });
 }
