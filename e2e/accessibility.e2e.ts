@@ -18,7 +18,13 @@ test('every page has one h1, a skip link and labelled controls', async ({ people
 	}
 
 	const olgasPages = ['/onboarding', '/onboarding/partner', '/home', '/partner'];
-	for (const path of [...olgasPages, '/settings', '/settings/sessions', '/settings/password']) {
+	const settingsPages = [
+		'/settings',
+		'/settings/sessions',
+		'/settings/password',
+		'/settings/delete'
+	];
+	for (const path of [...olgasPages, ...settingsPages]) {
 		await visit(olga.page, path);
 		await expectBasicAccessibility(olga.page);
 	}

@@ -81,6 +81,10 @@ const MATRIX: Row[] = [
 	{ method: 'GET',    path: '/api/v1/me',                 expect: [401, 200, 200, 200, 200] },
 	{ method: 'PATCH',  path: '/api/v1/me',                 expect: [401, 200, 200, 200, 200],
 		body: () => ({ timeZone: 'Europe/Paris' }) },
+	{ method: 'DELETE', path: '/api/v1/me',                 expect: [401, 204, 204, 204, 204],
+		body: (world, who) => ({ password: who === 'anonymous' ? PASSWORD : world[who].password }) },
+	{ method: 'GET',    path: '/api/v1/me/export',          expect: [401, 200, 200, 200, 200] },
+	{ method: 'GET',    path: '/api/v1/me/export.html',     expect: [401, 200, 200, 200, 200] },
 	{ method: 'POST',   path: '/api/v1/me/password',        expect: [401, 204, 204, 204, 204],
 		body: (world, who) => ({
 			currentPassword: who === 'anonymous' ? PASSWORD : world[who].password,
@@ -252,8 +256,11 @@ describeEachDriver('what each person sees', ({ server }) => {
 		expect(pastOfEx).toEqual({
 			pastPartners: [{ id: world.self.id, name: world.self.name, blocked: false }]
 		});
+		// The ex's own sessions and own export carry times of their own; the export's view of the
+		// past partner is checked below to be the same id, name and block flag.
+		const ownTimes = ['/api/v1/sessions', '/api/v1/openapi.json', '/api/v1/me/export'];
 		for (const [path, answer] of seenByEx) {
-			if (path === '/api/v1/sessions' || path === '/api/v1/openapi.json') {
+			if (ownTimes.includes(path)) {
 				continue;
 			}
 			expect(answer.text, `${path} shows the ex a time`).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
@@ -261,6 +268,15 @@ describeEachDriver('what each person sees', ({ server }) => {
 		expect((await world.self.get('/api/v1/couple/past-partners')).body).toEqual({
 			pastPartners: [{ id: world.ex.id, name: world.ex.name, blocked: false }]
 		});
+		const exported = seenByEx.get('/api/v1/me/export')?.body as { partner: unknown };
+		expect(exported.partner).toEqual({
+			current: null,
+			past: [{ id: world.self.id, name: world.self.name, blocked: false }],
+			openInvite: null
+		});
+		const page = seenByEx.get('/api/v1/me/export.html')?.text ?? '';
+		expect(page).toContain(world.self.name);
+		expect(page).not.toContain(world.partner.name);
 	});
 
 	test('the other couple never sees anything of this couple', async () => {

@@ -28,6 +28,8 @@ const JSON_OPERATIONS: Operation[] = Object.entries(API_OPERATIONS).flatMap(([pa
 );
 const PAGES = [...new Set(['/', '/signin', '/signup', '/no-such-page-here', ...scanPagePaths()])];
 
+const UNGUESSED_PASSWORD = 'nine quiet herons over the weir';
+
 /** A well-formed id for `{id}` in paths (nobody's), and today (UTC) for `{date}`. */
 const fill = (path: string, id = '00000000-0000-4000-8000-000000000000') =>
 	path.replace('{id}', id).replace('{date}', new Date().toISOString().slice(0, 10));
@@ -351,7 +353,25 @@ describeEachDriver('security over HTTP', ({ server }) => {
 		test('a canary in every field of every endpoint never reaches the logs', async () => {
 			const canary = `CANARY-${crypto.randomUUID()}`;
 			const secrets = await exerciseEverything(server(), canary);
+			const yourData = await exerciseDailyPractice(server(), canary);
 			const logs = server().logs();
+
+			// The author's export holds their private words; the partner's export does not.
+			for (const file of yourData.writerExports) {
+				expect(file).toContain(`${canary}-private`);
+				expect(file).toContain(`${canary}-shared`);
+			}
+			for (const file of yourData.partnerExports) {
+				expect(file).not.toContain(`${canary}-private`);
+				expect(file).toContain(`${canary}-shared`);
+			}
+			// Error answers and error pages never repeat what was sent.
+			for (const [label, answer] of yourData.errors) {
+				expect(answer.status, label).toBeGreaterThanOrEqual(400);
+				expect(answer.text.toLowerCase(), label).not.toContain(
+					canary.slice('CANARY-'.length).toLowerCase()
+				);
+			}
 
 			expect(logs).toContain('auth.login_failed');
 			expect(logs).toContain('couple.linked');
@@ -393,7 +413,9 @@ describeEachDriver('security over HTTP', ({ server }) => {
 			async (_name, operation) => {
 				const schema = (await bodySchemas(server())).get(key(operation));
 				expect(schema, 'the OpenAPI document describes the body').toBeDefined();
-				const person = await Person.register(server(), { name: 'Zed' });
+				// A body that deletes the caller would end the run; its password is one no generator makes.
+				const password = key(operation) === 'DELETE /api/v1/me' ? UNGUESSED_PASSWORD : PASSWORD;
+				const person = await Person.register(server(), { name: 'Zed', password });
 				const ex = await Person.register(server(), { name: 'Yan' });
 				await link(person, ex);
 				await person.leave();
@@ -736,4 +758,81 @@ async function exerciseEverything(server: TestServer, canary: string): Promise<s
 	await owner.post('/api/v1/auth/logout');
 
 	return secrets.filter((secret) => secret.length >= 16);
+}
+
+/**
+ * The daily practice and the export with a canary in every text field, on success and failure.
+ * Returns the exports of the writer and of the partner, and every error answer seen.
+ */
+async function exerciseDailyPractice(server: TestServer, canary: string) {
+	const [writer, partner] = await linkedPair(server, ['Wren', 'Pia']);
+	const day = fill('{date}');
+	const errors: [string, Answer][] = [];
+	const expectError = async (label: string, answer: Promise<Answer>) => {
+		errors.push([label, await answer]);
+	};
+	const checkin = (note: string, visibility: string) => ({
+		mood: 3,
+		feelings: ['glad'],
+		note,
+		needs: ['listen'],
+		visibility
+	});
+
+	await writer.put(`/api/v1/checkins/${day}`, checkin(`${canary}-private`, 'private'));
+	await writer.post('/api/v1/appreciations', { text: `${canary}-shared` });
+	const theirs = await partner.put(`/api/v1/checkins/${day}`, checkin(`${canary}-p`, 'shared'));
+	const theirId = (theirs.body as { checkin: { id: string } }).checkin.id;
+	await writer.post('/api/v1/responses', {
+		itemType: 'checkin',
+		itemId: theirId,
+		kind: 'reply',
+		text: `${canary}-reply`
+	});
+	await writer.post(`/api/v1/questions/${day}/answer`, { text: `${canary}-answer` });
+	await partner.post(`/api/v1/questions/${day}/answer`, { text: `${canary}-p-answer` });
+	await writer.post(`/api/v1/questions/${day}/followup`, { text: `${canary}-followup` });
+	await writer.post('/api/v1/coach/appreciation', { text: `${canary} you are great` });
+
+	await expectError('bad feeling', writer.put(`/api/v1/checkins/${day}`, checkin(canary, canary)));
+	await expectError(
+		'long note',
+		writer.put(`/api/v1/checkins/${day}`, checkin(canary.repeat(40), 'private'))
+	);
+	await expectError(
+		'bad date',
+		writer.put(`/api/v1/checkins/${canary}`, checkin(canary, 'shared'))
+	);
+	await expectError('bad range', writer.get(`/api/v1/checkins?from=${canary}&to=${canary}`));
+	await expectError('bad question day', writer.get(`/api/v1/questions/${canary}`));
+	await expectError(
+		'second answer',
+		writer.post(`/api/v1/questions/${day}/answer`, { text: canary })
+	);
+	await expectError(
+		'bad response',
+		writer.post('/api/v1/responses', { itemType: 'checkin', itemId: theirId, kind: canary })
+	);
+	await expectError(
+		'long appreciation',
+		writer.post('/api/v1/appreciations', { text: canary.repeat(40) })
+	);
+	await expectError(
+		'bad pace',
+		writer.put('/api/v1/settings/practice', { depth: canary, kinds: [canary], avoidTopics: [] })
+	);
+	await expectError('wrong password', writer.delete('/api/v1/me', { json: { password: canary } }));
+	await expectError('page not found', writer.get(`/${canary}?q=${canary}`));
+	await expectError('API not found', writer.get(`/api/v1/${canary}`));
+
+	const exportsOf = async (person: Person) => [
+		(await person.get('/api/v1/me/export')).text,
+		(await person.get('/api/v1/me/export.html')).text
+	];
+
+	return {
+		writerExports: await exportsOf(writer),
+		partnerExports: await exportsOf(partner),
+		errors
+	};
 }

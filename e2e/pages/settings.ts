@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { visit } from '../fixtures';
 
@@ -23,6 +24,31 @@ export class SettingsPage {
 		await this.page.getByRole('button', { name: 'Leave now' }).click();
 		await this.expectOpen();
 		await expect(this.page.getByRole('status')).toContainText("You've left the link");
+	}
+
+	/** Downloads the export from "Your data"; returns the file's name and text. */
+	async downloadExport(kind: 'page' | 'json') {
+		const name =
+			kind === 'page' ? 'Download a page you can read' : 'Download a file for other apps (JSON)';
+		const region = this.page.getByRole('region', { name: 'Your data' });
+		const [download] = await Promise.all([
+			this.page.waitForEvent('download'),
+			region.getByRole('link', { name }).click()
+		]);
+
+		return {
+			filename: download.suggestedFilename(),
+			text: fs.readFileSync(await download.path(), 'utf8')
+		};
+	}
+
+	/** Deleting takes two steps: the link in Settings, then the password on the page that explains it. */
+	async openDeleteAccount() {
+		await this.expectOpen();
+		await this.page.getByRole('link', { name: 'Delete my account' }).click();
+		await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Delete your account?');
+
+		return new DeleteAccountPage(this.page);
 	}
 
 	async openSessions() {
@@ -69,5 +95,26 @@ export class PasswordPage {
 		await this.page.getByLabel('Current password').fill(current);
 		await this.page.getByLabel('New password').fill(next);
 		await this.page.getByRole('button', { name: 'Change password' }).click();
+	}
+}
+
+export class DeleteAccountPage {
+	constructor(readonly page: Page) {}
+
+	async confirm(password: string) {
+		await this.page.getByLabel('Your password').fill(password);
+		await this.page.getByRole('button', { name: 'Delete my account for good' }).click();
+	}
+
+	async expectRefused() {
+		await expect(this.page.getByRole('alert')).toContainText("That password isn't right");
+		await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Delete your account?');
+	}
+
+	async expectDeleted() {
+		await expect(this.page).toHaveURL(/\/\?deleted$/);
+		await expect(this.page.getByRole('status')).toContainText(
+			'Your account and everything you wrote'
+		);
 	}
 }

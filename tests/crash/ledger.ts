@@ -1,5 +1,21 @@
 /** What the clients were told: every write acknowledged with a 2xx, and the ones left in doubt. */
 
+/**
+ * A write's fate as the client knows it: `acked` (a 2xx arrived), `pending` (sent, no answer:
+ * the server died, so it may or may not have happened).
+ */
+export type Fate = 'acked' | 'pending';
+
+/** A check-in or an answer, with its unique text so it can be found again. */
+export type ContentWrite = {
+	kind: 'checkin' | 'answer';
+	date: string;
+	text: string;
+	/** A check-in shared with the partner of that moment. */
+	shared: boolean;
+	fate: Fate;
+};
+
 export type Account = {
 	email: string;
 	password: string;
@@ -8,6 +24,11 @@ export type Account = {
 	address: string;
 	id: string;
 	cookie: string;
+	writes: ContentWrite[];
+	/** `no`; `pending` (a deletion got no answer); `yes` (acknowledged, or found done). */
+	deleted: 'no' | 'pending' | 'yes';
+	/** Shown, after a deletion, to be unable to sign in. */
+	goneConfirmed: boolean;
 };
 
 /** `apart`: never linked; `linked`; `unlinked`: linked, then one of them left. */
@@ -36,11 +57,42 @@ export function newLedger(): Ledger {
 	return { accounts: [], pairs: [], unanswered: 0, unexpected: [], loggedInAgain: new Set() };
 }
 
-export function summarize(ledger: Ledger) {
-	const linked = ledger.pairs.filter((pair) => pair.state !== 'apart').length;
-	const unlinked = ledger.pairs.filter((pair) => pair.state === 'unlinked').length;
+export function newAccount(
+	person: ReturnType<typeof newPerson>,
+	id: string,
+	cookie: string
+): Account {
+	return { ...person, id, cookie, writes: [], deleted: 'no', goneConfirmed: false };
+}
 
-	return `${ledger.accounts.length} sign-ups, ${linked} links, ${unlinked} unlinks acknowledged`;
+export type Figures = Record<
+	'signUps' | 'links' | 'unlinks' | 'checkins' | 'answers' | 'deletions' | 'unanswered',
+	number
+>;
+
+export function figures(ledger: Ledger): Figures {
+	const writes = ledger.accounts.flatMap((account) => account.writes);
+	const acked = (kind: ContentWrite['kind']) =>
+		writes.filter((write) => write.kind === kind && write.fate === 'acked').length;
+
+	return {
+		signUps: ledger.accounts.length,
+		links: ledger.pairs.filter((pair) => pair.state !== 'apart').length,
+		unlinks: ledger.pairs.filter((pair) => pair.state === 'unlinked').length,
+		checkins: acked('checkin'),
+		answers: acked('answer'),
+		deletions: ledger.accounts.filter((account) => account.deleted === 'yes').length,
+		unanswered: ledger.unanswered
+	};
+}
+
+export function summarize(ledger: Ledger) {
+	const f = figures(ledger);
+
+	return (
+		`${f.signUps} sign-ups, ${f.links} links, ${f.unlinks} unlinks, ${f.checkins} check-ins, ` +
+		`${f.answers} answers, ${f.deletions} account deletions acknowledged`
+	);
 }
 
 const PASSWORD = 'a calm lake at dawn 7';
@@ -57,4 +109,9 @@ export function newPerson(tag: string) {
 		name: `Person ${serial}`,
 		address
 	};
+}
+
+/** The UTC date now: every simulated person keeps the default time zone, UTC. */
+export function utcToday(): string {
+	return new Date().toISOString().slice(0, 10);
 }

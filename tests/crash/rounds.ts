@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
 import { sleep, startServer, type ServerOptions, type TendServer } from './server';
-import { newLedger, summarize, type Ledger } from './ledger';
+import { figures, newLedger, summarize, type Figures, type Ledger } from './ledger';
 import { startWriters } from './writers';
 import { verifyLedger } from './verify';
+import { inspectAtRest } from './at-rest';
 import { seededRandom } from './random';
 
 export type CrashRun = {
@@ -14,12 +15,16 @@ export type CrashRun = {
 
 type Run = CrashRun & { random: () => number };
 
+export type CrashResult = { server: TendServer; figures: Figures; ms: number };
+
 /**
  * Each round: writers run against the server, which is killed with SIGKILL at a random moment;
- * a new server starts on the same data and must show every acknowledged write. Rounds go on from
- * the data the last one left, so recovery is repeated, not just done once.
+ * the data is checked at rest (deletions all or nothing), then a new server starts on it and
+ * must show every acknowledged write. Rounds go on from the data the last one left, so recovery
+ * is repeated, not just done once.
  */
-export async function crashRounds(crashRun: CrashRun): Promise<TendServer> {
+export async function crashRounds(crashRun: CrashRun): Promise<CrashResult> {
+	const started = Date.now();
 	// Kill moments get their own generator, so a seed repeats them whatever the writers drew.
 	const killMoment = seededRandom(crashRun.seed);
 	const run: Run = { ...crashRun, random: seededRandom(crashRun.seed + 1) };
@@ -40,14 +45,20 @@ export async function crashRounds(crashRun: CrashRun): Promise<TendServer> {
 		await server.kill9();
 		throw error;
 	}
+	const totals = figures(ledger);
+	console.log(
+		`[${run.label}] ${run.rounds} rounds in ${Math.round((Date.now() - started) / 1000)} s: ` +
+			`${summarize(ledger)}; ${totals.unanswered} writes unanswered; no violation`
+	);
 
-	return server;
+	return { server, figures: totals, ms: Date.now() - started };
 }
 
 async function restartAndVerify(run: Run, ledger: Ledger, label: string) {
 	const started = Date.now();
+	const atRest = await inspectAtRest(run.options, ledger);
 	const server = await startServer(run.options);
-	const violations = await verifyLedger(server.url, ledger);
+	const violations = [...atRest, ...(await verifyLedger(server.url, ledger))];
 	console.log(
 		`[${run.label}] ${label}; ${summarize(ledger)}; ${ledger.unanswered} writes unanswered; ` +
 			`back up and verified in ${Date.now() - started} ms`

@@ -1,5 +1,14 @@
+import crypto from 'node:crypto';
 import { NoAnswer, send, stringAt, type Answer } from './http';
-import { newPerson, type Account, type Ledger, type Pair } from './ledger';
+import {
+	newAccount,
+	newPerson,
+	utcToday,
+	type Account,
+	type ContentWrite,
+	type Ledger,
+	type Pair
+} from './ledger';
 
 export type WriterOptions = {
 	base: string;
@@ -13,13 +22,15 @@ export type WriterOptions = {
 type Run = WriterOptions & { stopped: boolean };
 
 /**
- * Starts concurrent writers: some only sign people up, others sign up two people who link
- * through an invite and sometimes unlink again. They stop at the first write left unanswered.
+ * Starts concurrent writers. Some sign people up, who then check in, answer and sometimes
+ * delete their account; others sign up two people who link through an invite, share a check-in
+ * and answer, and sometimes unlink or delete one of the accounts. They stop at the first write
+ * left unanswered. Each account is written by one writer only, one request at a time.
  */
 export function startWriters(options: WriterOptions) {
 	const run: Run = { ...options, stopped: false };
 	const loops = [
-		...Array.from({ length: options.signUpWriters }, () => signUpLoop(run)),
+		...Array.from({ length: options.signUpWriters }, () => soloLoop(run)),
 		...Array.from({ length: options.pairWriters }, () => pairLoop(run))
 	];
 
@@ -31,27 +42,60 @@ export function startWriters(options: WriterOptions) {
 	};
 }
 
-async function signUpLoop(run: Run) {
-	while (!run.stopped && (await signUp(run))) {
-		// Each turn signs one more person up.
-	}
-}
-
-async function pairLoop(run: Run) {
+async function soloLoop(run: Run) {
 	while (!run.stopped) {
-		const [inviter, joiner] = await Promise.all([signUp(run), signUp(run)]);
-		if (!inviter || !joiner || !(await linkAndMaybeUnlink(run, inviter, joiner))) {
+		const person = await signUp(run);
+		if (!person || !(await practiseAlone(run, person))) {
 			return;
 		}
 	}
 }
 
-async function linkAndMaybeUnlink(run: Run, inviter: Account, joiner: Account): Promise<boolean> {
+async function practiseAlone(run: Run, person: Account): Promise<boolean> {
+	if (run.random() < 0.5 && !(await checkIn(run, person, false))) {
+		return false;
+	}
+	if (run.random() < 0.5 && !(await answer(run, person))) {
+		return false;
+	}
+
+	return run.random() < 0.25 ? deleteAccount(run, person) : true;
+}
+
+async function pairLoop(run: Run) {
+	while (!run.stopped) {
+		const [inviter, joiner] = await Promise.all([signUp(run), signUp(run)]);
+		if (!inviter || !joiner || !(await linkAndPractise(run, inviter, joiner))) {
+			return;
+		}
+	}
+}
+
+async function linkAndPractise(run: Run, inviter: Account, joiner: Account): Promise<boolean> {
+	const pair = await linkPair(run, inviter, joiner);
+	if (!pair) {
+		return false;
+	}
+	const practised =
+		(await checkIn(run, inviter, true)) &&
+		(await answer(run, joiner)) &&
+		(await answer(run, inviter));
+	if (!practised) {
+		return false;
+	}
+	if (run.random() < 0.4 && !(await unlink(run, pair))) {
+		return false;
+	}
+
+	return run.random() < 0.3 ? deleteAccount(run, run.random() < 0.5 ? inviter : joiner) : true;
+}
+
+async function linkPair(run: Run, inviter: Account, joiner: Account): Promise<Pair | null> {
 	const invite = await write(run, 'invite', 201, () =>
 		send(run.base, 'POST', '/api/v1/couple/invites', inviter)
 	);
 	if (!invite) {
-		return false;
+		return null;
 	}
 	const pair: Pair = { inviter, joiner, state: 'apart', pending: 'linked' };
 	run.ledger.pairs.push(pair);
@@ -60,16 +104,17 @@ async function linkAndMaybeUnlink(run: Run, inviter: Account, joiner: Account): 
 		send(run.base, 'POST', '/api/v1/couple/join', { ...joiner, body: { code } })
 	);
 	if (!joined) {
-		return false;
+		return null;
 	}
 	pair.state = 'linked';
 	pair.pending = null;
-	if (run.random() >= 0.4) {
-		return true;
-	}
 
+	return pair;
+}
+
+async function unlink(run: Run, pair: Pair): Promise<boolean> {
 	pair.pending = 'unlinked';
-	const leaver = run.random() < 0.5 ? inviter : joiner;
+	const leaver = run.random() < 0.5 ? pair.inviter : pair.joiner;
 	const left = await write(run, 'unlink', 204, () =>
 		send(run.base, 'DELETE', '/api/v1/couple', leaver)
 	);
@@ -82,19 +127,81 @@ async function linkAndMaybeUnlink(run: Run, inviter: Account, joiner: Account): 
 	return true;
 }
 
+async function checkIn(run: Run, person: Account, shared: boolean): Promise<boolean> {
+	const text = `note-${crypto.randomBytes(6).toString('hex')}`;
+	const body = {
+		mood: 3,
+		feelings: ['glad'],
+		note: text,
+		visibility: shared ? 'shared' : 'private'
+	};
+
+	return content(run, person, { kind: 'checkin', text, shared }, (date) =>
+		send(run.base, 'PUT', `/api/v1/checkins/${date}`, { ...person, body })
+	);
+}
+
+async function answer(run: Run, person: Account): Promise<boolean> {
+	const text = `answer-${crypto.randomBytes(6).toString('hex')}`;
+
+	return content(run, person, { kind: 'answer', text, shared: false }, (date) =>
+		send(run.base, 'POST', `/api/v1/questions/${date}/answer`, { ...person, body: { text } })
+	);
+}
+
+/** A check-in or answer for the person's today; if the UTC day turned meanwhile, once more. */
+async function content(
+	run: Run,
+	person: Account,
+	what: Pick<ContentWrite, 'kind' | 'text' | 'shared'>,
+	call: (date: string) => Promise<Answer>
+): Promise<boolean> {
+	const entry: ContentWrite = { ...what, date: utcToday(), fate: 'pending' };
+	person.writes.push(entry);
+	const attempt = async () => {
+		const answered = await call(entry.date);
+		if (answered.status === 400 && utcToday() !== entry.date) {
+			entry.date = utcToday();
+
+			return call(entry.date);
+		}
+
+		return answered;
+	};
+	if (!(await write(run, what.kind, 200, attempt))) {
+		return false;
+	}
+	entry.fate = 'acked';
+
+	return true;
+}
+
+async function deleteAccount(run: Run, person: Account): Promise<boolean> {
+	person.deleted = 'pending';
+	const deleted = await write(run, 'delete account', 204, () =>
+		send(run.base, 'DELETE', '/api/v1/me', { ...person, body: { password: person.password } })
+	);
+	if (!deleted) {
+		return false;
+	}
+	person.deleted = 'yes';
+
+	return true;
+}
+
 async function signUp(run: Run): Promise<Account | null> {
 	const person = newPerson(run.tag);
 	const { email, password, name } = person;
-	const answer = await write(run, 'sign-up', 201, () =>
+	const answered = await write(run, 'sign-up', 201, () =>
 		send(run.base, 'POST', '/api/v1/auth/register', {
 			address: person.address,
 			body: { email, password, name }
 		})
 	);
-	if (!answer?.cookie) {
+	if (!answered?.cookie) {
 		return null;
 	}
-	const account = { ...person, id: stringAt(answer.body, 'user', 'id'), cookie: answer.cookie };
+	const account = newAccount(person, stringAt(answered.body, 'user', 'id'), answered.cookie);
 	run.ledger.accounts.push(account);
 
 	return account;
@@ -108,11 +215,11 @@ async function write(
 	call: () => Promise<Answer>
 ): Promise<Answer | null> {
 	try {
-		const answer = await call();
-		if (answer.status === expected) {
-			return answer;
+		const answered = await call();
+		if (answered.status === expected) {
+			return answered;
 		}
-		run.ledger.unexpected.push(`${label}: ${answer.status} ${JSON.stringify(answer.body)}`);
+		run.ledger.unexpected.push(`${label}: ${answered.status} ${JSON.stringify(answered.body)}`);
 	} catch (error) {
 		if (!(error instanceof NoAnswer)) {
 			throw error;

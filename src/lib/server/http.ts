@@ -246,6 +246,20 @@ export function setSignedInCookies(
 	}
 }
 
+/** A file to download (never shown inline), kept out of every cache. */
+export function attachment(
+	file: { filename: string; body: string },
+	contentType: string
+): Response {
+	return new Response(file.body, {
+		headers: {
+			'content-type': `${contentType}; charset=utf-8`,
+			'content-disposition': `attachment; filename="${file.filename}"`,
+			'cache-control': 'no-store'
+		}
+	});
+}
+
 /** Removes the session cookie; the device cookie stays so the owner is never locked out. */
 export function clearSessionCookie(cookies: Cookies) {
 	cookies.delete(sessionCookie(getRuntime().env).name, { path: '/' });

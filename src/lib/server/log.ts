@@ -34,7 +34,10 @@ export type SecurityEvent =
 	| 'question.followed_up'
 	| 'appreciation.created'
 	| 'appreciation.shared'
-	| 'response.created';
+	| 'response.created'
+	| 'data.exported'
+	| 'account.deleted'
+	| 'account.delete_failed';
 
 /** One structured line per security event: who, what, outcome. */
 export function logEvent(event: SecurityEvent, fields: { userId?: string | null } = {}) {

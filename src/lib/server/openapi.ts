@@ -11,18 +11,25 @@ import { answerSchema, followupSchema } from './questions/questions.schemas';
 import { appreciationSchema, coachSchema } from './appreciations/appreciations.schemas';
 import { responseSchema } from './responses/responses.schemas';
 import { practiceSettingsSchema } from './practice/practice.schemas';
+import { deleteAccountSchema } from './privacy/privacy.schemas';
+import { exportJsonSchema } from './privacy/export.registry';
 
 type Operation = {
 	summary: string;
 	body?: z.ZodType;
-	/** status → [description, response schema name or null] */
-	responses: Record<number, [string, string | null]>;
+	/** status → [description, response schema name or null, media type (default JSON)] */
+	responses: Record<number, [string, string | null, MediaType?]>;
 	/** Query parameters, all required strings. */
 	params?: string[];
 	auth?: boolean;
 };
 
+type MediaType = 'application/json' | 'text/html';
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** The export's own JSON Schema (also in docs/export.schema.json), without its dialect line. */
+const { $schema: _dialect, ...exportSchema } = exportJsonSchema();
 
 const schemas = {
 	User: {
@@ -138,6 +145,12 @@ const schemas = {
 		properties: { id: { type: 'string', format: 'uuid' }, blocked: { type: 'boolean' } }
 	},
 	Health: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } },
+	Export: exportSchema,
+	ExportPage: {
+		type: 'string',
+		description:
+			'One self-contained HTML page of the same data: no scripts, inline styles only, every text escaped.'
+	},
 	Today: {
 		type: 'object',
 		description:
@@ -336,6 +349,29 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 			summary: 'Change name or time zone (finishes onboarding)',
 			body: updateProfileSchema,
 			responses: { 200: ['Updated', 'Me'] }
+		},
+		delete: {
+			summary:
+				'Delete your account and everything you wrote, for good (ends the link silently, signs out everywhere)',
+			body: deleteAccountSchema,
+			responses: {
+				204: ['Deleted; the session cookie is cleared', null],
+				400: ['Wrong password: nothing was deleted', 'Error'],
+				429: ['Too many wrong passwords; see Retry-After', 'Error']
+			}
+		}
+	},
+	'/api/v1/me/export': {
+		get: {
+			summary:
+				'Everything you can see, as a JSON download (schema: Export, also docs/export.schema.json)',
+			responses: { 200: ['The export, as an attachment', 'Export'] }
+		}
+	},
+	'/api/v1/me/export.html': {
+		get: {
+			summary: 'Everything you can see, as one readable HTML page to download',
+			responses: { 200: ['The page, as an attachment', 'ExportPage', 'text/html'] }
 		}
 	},
 	'/api/v1/me/password': {
@@ -559,9 +595,9 @@ function toOperation(op: Operation, path: string) {
 	const all = [...inPath, ...inQuery];
 	const parameters = all.length > 0 ? all : undefined;
 	const responses: Record<string, unknown> = {};
-	for (const [status, [description, schema]] of Object.entries(op.responses)) {
+	for (const [status, [description, schema, type]] of Object.entries(op.responses)) {
 		responses[status] = schema
-			? { description, content: { 'application/json': { schema: ref(schema) } } }
+			? { description, content: { [type ?? 'application/json']: { schema: ref(schema) } } }
 			: { description };
 	}
 	if (op.body) {

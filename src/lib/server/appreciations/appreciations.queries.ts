@@ -13,16 +13,17 @@ export async function insertAppreciation(db: Executor, values: typeof appreciati
 /** The viewer's own and those given in the viewer's current couple, newest first. */
 export function listAppreciationsVisibleTo(
 	db: Executor,
-	viewer: { userId: string; coupleId: string | null }
+	viewer: { userId: string; coupleId: string | null },
+	limit: number | null = 500
 ) {
 	const inCouple = viewer.coupleId ? eq(appreciations.coupleId, viewer.coupleId) : sql`false`;
-
-	return db
+	const query = db
 		.select()
 		.from(appreciations)
 		.where(or(eq(appreciations.authorId, viewer.userId), inCouple))
-		.orderBy(desc(appreciations.createdAt))
-		.limit(500);
+		.orderBy(desc(appreciations.createdAt));
+
+	return limit === null ? query : query.limit(limit);
 }
 
 export async function findAppreciationById(db: Executor, id: string) {

@@ -54,8 +54,9 @@ export async function listAppreciations(ctx: Ctx): Promise<AppreciationView[]> {
 	return visibleAppreciations(ctx, viewer);
 }
 
-export async function visibleAppreciations(ctx: Ctx, viewer: Viewer) {
-	const rows = await listAppreciationsVisibleTo(ctx.db, viewer);
+/** The jar as the viewer may see it; `all` lifts the cap the pages use (for the export). */
+export async function visibleAppreciations(ctx: Ctx, viewer: Viewer, { all = false } = {}) {
+	const rows = await listAppreciationsVisibleTo(ctx.db, viewer, all ? null : 500);
 
 	return rows.filter((row) => canView(viewer, asItem(row))).map((row) => toView(viewer, row));
 }

@@ -22,7 +22,9 @@ export const LIMITS = {
 	joinClient: { max: 30, windowSeconds: 60 * 60 },
 	/** Every new code counts. */
 	inviteCreate: { max: 20, windowSeconds: 60 * 60 },
-	passwordChange: { max: 10, windowSeconds: 15 * 60 }
+	passwordChange: { max: 10, windowSeconds: 15 * 60 },
+	/** Wrong passwords when deleting the account. */
+	accountDelete: { max: 10, windowSeconds: 15 * 60 }
 } satisfies Record<string, Limit>;
 
 /** Seconds until the bucket has room again, or 0 when it has room now. */

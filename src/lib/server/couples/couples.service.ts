@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Ctx } from '../context';
+import type { Executor } from '../db/client';
 import { findPartnerLink, relationTo, requirePartnerLink, requireUser } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
@@ -161,20 +162,27 @@ async function linkPair(ctx: Ctx, inviteId: string, pair: [string, string]): Pro
  */
 export async function leaveCouple(ctx: Ctx): Promise<void> {
 	const userId = requireUser(ctx);
-	const left = await ctx.db.transaction(async (tx) => {
-		const membership = await findMembership(tx, userId);
-		if (!membership) {
-			return false;
-		}
-		await rememberPartners(tx, membership.coupleId);
-		await endCouple(tx, membership.coupleId, ctx.now());
-
-		return true;
-	});
+	const left = await ctx.db.transaction((tx) => endLinkWithin(tx, userId, ctx.now()));
 	if (!left) {
 		throw new AppError('NOT_FOUND', m.error_no_partner());
 	}
 	logEvent('couple.left', { userId });
+}
+
+/**
+ * Ends the person's live link inside the caller's transaction, exactly as leaving does; false
+ * when there is none. Account deletion ends the link through here too, so the other person
+ * sees the same silent "no partner linked" either way.
+ */
+export async function endLinkWithin(tx: Executor, userId: string, now: Date): Promise<boolean> {
+	const membership = await findMembership(tx, userId);
+	if (!membership) {
+		return false;
+	}
+	await rememberPartners(tx, membership.coupleId);
+	await endCouple(tx, membership.coupleId, now);
+
+	return true;
 }
 
 /** People the person was linked with before (not the current partner), to block or unblock. */

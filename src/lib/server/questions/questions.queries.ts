@@ -96,3 +96,12 @@ export function listAnswersBetween(db: Executor, authorIds: string[], from: stri
 		.where(and(inArray(answers.authorId, authorIds), between(answers.localDate, from, to)))
 		.orderBy(answers.localDate);
 }
+
+/** The follow-ups a person wrote, with the date of the answer each replies to. */
+export function listFollowupsByAuthor(db: Executor, authorId: string) {
+	return db
+		.select({ localDate: answers.localDate, text: answerFollowups.text })
+		.from(answerFollowups)
+		.innerJoin(answers, eq(answers.id, answerFollowups.answerId))
+		.where(eq(answerFollowups.authorId, authorId));
+}

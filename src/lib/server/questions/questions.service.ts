@@ -19,6 +19,7 @@ import {
 	listAnswersOn,
 	listAssignments,
 	listFollowups,
+	listFollowupsByAuthor,
 	replacePass,
 	type AnswerRow
 } from './questions.queries';
@@ -137,6 +138,34 @@ export async function listQuestionDays(ctx: Ctx, viewer: Viewer, from: LocalDate
 	}
 
 	return days;
+}
+
+/**
+ * Question days with their follow-ups: the viewer's own follow-ups always (their own words),
+ * the partner's only on days whose answers are revealed to the viewer right now.
+ */
+export async function listQuestionDaysWithFollowups(
+	ctx: Ctx,
+	viewer: Viewer,
+	from: LocalDate,
+	to: LocalDate
+): Promise<QuestionDayView[]> {
+	const days = await listQuestionDays(ctx, viewer, from, to);
+	const mine = await listFollowupsByAuthor(ctx.db, viewer.userId);
+	const revealedOwn = days.flatMap((day) =>
+		day.partnerAnswer && day.answer ? [day.answer.id] : []
+	);
+	const theirs = (await listFollowups(ctx.db, revealedOwn)).filter(
+		(followup) => followup.authorId !== viewer.userId
+	);
+
+	return days.map((day) => ({
+		...day,
+		followups: {
+			mine: mine.find((followup) => followup.localDate === day.date)?.text ?? null,
+			partner: theirs.find((followup) => followup.answerId === day.answer?.id)?.text ?? null
+		}
+	}));
 }
 
 /** A partner's answer the viewer may respond to: revealed to them right now. */

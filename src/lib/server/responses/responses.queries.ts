@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { responses } from '../db/schema';
 
@@ -20,5 +20,19 @@ export function listResponsesTo(db: Executor, coupleId: string, itemIds: string[
 		.select()
 		.from(responses)
 		.where(and(eq(responses.coupleId, coupleId), inArray(responses.itemId, itemIds)))
+		.orderBy(asc(responses.createdAt));
+}
+
+/** Responses the viewer wrote (in any link), and every response in the viewer's current couple. */
+export function listResponsesVisibleTo(
+	db: Executor,
+	viewer: { userId: string; coupleId: string | null }
+) {
+	const inCouple = viewer.coupleId ? eq(responses.coupleId, viewer.coupleId) : undefined;
+
+	return db
+		.select()
+		.from(responses)
+		.where(or(eq(responses.authorId, viewer.userId), inCouple))
 		.orderBy(asc(responses.createdAt));
 }

@@ -8,7 +8,12 @@ import { findAnswerForResponse } from '../questions/questions.service';
 import { getContent } from '$lib/content';
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { insertResponse, listResponsesTo, type ResponseRow } from './responses.queries';
+import {
+	insertResponse,
+	listResponsesTo,
+	listResponsesVisibleTo,
+	type ResponseRow
+} from './responses.queries';
 import type { ResponseInput } from './responses.schemas';
 
 export type ResponseView = {
@@ -64,6 +69,17 @@ export async function responsesTo(
 		return [];
 	}
 	const rows = await listResponsesTo(ctx.db, viewer.coupleId, itemIds);
+
+	return rows.map((row) => toView(viewer, row));
+}
+
+/**
+ * Every response the viewer may see: the ones they wrote themselves, whatever link they were
+ * written in (their own words), and the ones in their current couple. Nothing of an earlier link
+ * written by someone else.
+ */
+export async function visibleResponses(ctx: Ctx, viewer: Viewer): Promise<ResponseView[]> {
+	const rows = await listResponsesVisibleTo(ctx.db, viewer);
 
 	return rows.map((row) => toView(viewer, row));
 }
