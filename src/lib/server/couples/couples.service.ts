@@ -6,6 +6,7 @@ import { logEvent } from '../log';
 import { assertWithinLimits, LIMITS, recordAttempts } from '../auth/rate-limit';
 import { keyedHash, sha256Hex } from '../auth/tokens';
 import { findUserById } from '../accounts/accounts.queries';
+import { recordSecurityEvent } from '../security-log/security-log.service';
 import {
 	formatInviteCode,
 	inviteCodeFromBytes,
@@ -143,6 +144,10 @@ async function linkPair(ctx: Ctx, inviteId: string, pair: [string, string]): Pro
 			const couple = await insertCouple(tx, pair, now);
 			await closeOpenInvitesOf(tx, pair, now);
 			await rememberPartners(tx, couple.id);
+			// In each one's own log; the inviter's entry shows no device, as the joiner acted.
+			const [inviterId, joinerId] = pair;
+			await recordSecurityEvent({ ...ctx, db: tx }, inviterId, 'partner.linked', { device: null });
+			await recordSecurityEvent({ ...ctx, db: tx }, joinerId, 'partner.linked');
 
 			return true;
 		});
@@ -168,6 +173,8 @@ export async function leaveCouple(ctx: Ctx): Promise<void> {
 		}
 		await rememberPartners(tx, membership.coupleId);
 		await endCouple(tx, membership.coupleId, ctx.now());
+		// Only in the log of the one who left: the other is told nothing, not even here.
+		await recordSecurityEvent({ ...ctx, db: tx }, userId, 'partner.left');
 
 		return true;
 	});
