@@ -1,0 +1,8 @@
+import type { PageServerLoad } from './$types';
+import { requireCtx } from '$lib/server/http';
+import { listSecurityLog } from '$lib/server/security-log/security-log.service';
+
+export const load: PageServerLoad = async ({ locals, url }) => ({
+	events: await listSecurityLog(requireCtx(locals, url)),
+	timeZone: locals.user?.timeZone ?? 'UTC'
+});
