@@ -12,13 +12,28 @@ test('every page has one h1, a skip link and labelled controls', async ({ people
 	await seedAccount(pavel);
 	const invite = await seedInvite(olga);
 
-	for (const path of ['/', '/signin', '/signup', '/signin?next=%2Fsettings', invite.url]) {
+	const recovery = ['/forgot', '/forgot/recovery', '/reset/an-old-link'];
+	for (const path of [
+		'/',
+		'/signin',
+		'/signup',
+		'/signin?next=%2Fsettings',
+		invite.url,
+		...recovery
+	]) {
 		await visit(visitor.page, path);
 		await expectBasicAccessibility(visitor.page);
 	}
 
 	const olgasPages = ['/onboarding', '/onboarding/partner', '/home', '/partner'];
-	for (const path of [...olgasPages, '/settings', '/settings/sessions', '/settings/password']) {
+	const security = ['/settings/security', '/settings/security-log', '/settings/email'];
+	for (const path of [
+		...olgasPages,
+		'/settings',
+		'/settings/sessions',
+		'/settings/password',
+		...security
+	]) {
 		await visit(olga.page, path);
 		await expectBasicAccessibility(olga.page);
 	}
