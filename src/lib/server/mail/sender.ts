@@ -117,7 +117,8 @@ export function smtpSend(url: string): { send: SendFn; close: () => void } {
 
 /**
  * The sender loop of this server: a round every few seconds, and one at once when a request
- * queues mail. Rounds never overlap. Returns a stop function that waits for the current round.
+ * queues mail. Rounds never overlap. Returns a stop function that waits (a little) for the
+ * current round.
  */
 export function startMailSender(deps: Omit<SenderDeps, 'send'> & { url: string }) {
 	const smtp = smtpSend(deps.url);
@@ -157,7 +158,8 @@ export function startMailSender(deps: Omit<SenderDeps, 'send'> & { url: string }
 		stopped = true;
 		clearInterval(timer);
 		unsubscribe();
-		await running;
+		// A slow SMTP server must not hold up shutdown: an unfinished send is retried later.
+		await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
 		smtp.close();
 	};
 }
