@@ -7,6 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
  */
 // E2E_PORT lets two checkouts run their browser tests side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The local SMTP server of global-setup.ts (see e2e/mail.ts): mail never leaves this machine.
+const SMTP_PORT = PORT + 20_000;
 const ORIGIN = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -40,6 +42,7 @@ export default defineConfig({
 	workers: 2,
 	retries: 0,
 	forbidOnly: true,
+	globalSetup: './e2e/global-setup.ts',
 	reporter: 'list',
 	timeout: 30_000,
 	expect: { timeout: 5_000 },
@@ -72,7 +75,9 @@ export default defineConfig({
 			// Each browser context sends its own address, so the sign-up limit is per person here.
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'warn',
+			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+			MAIL_FROM: 'Tend <tend@tend.test>'
 		}
 	}
 });

@@ -12,7 +12,15 @@ test('every page has one h1, a skip link and labelled controls', async ({ people
 	await seedAccount(pavel);
 	const invite = await seedInvite(olga);
 
-	for (const path of ['/', '/signin', '/signup', '/signin?next=%2Fsettings', invite.url]) {
+	const recovery = ['/forgot', '/forgot/recovery', '/reset/an-old-link'];
+	for (const path of [
+		'/',
+		'/signin',
+		'/signup',
+		'/signin?next=%2Fsettings',
+		invite.url,
+		...recovery
+	]) {
 		await visit(visitor.page, path);
 		await expectBasicAccessibility(visitor.page);
 	}
@@ -22,7 +30,10 @@ test('every page has one h1, a skip link and labelled controls', async ({ people
 		'/settings',
 		'/settings/sessions',
 		'/settings/password',
-		'/settings/delete'
+		'/settings/delete',
+		'/settings/security',
+		'/settings/security-log',
+		'/settings/email'
 	];
 	for (const path of [...olgasPages, ...settingsPages]) {
 		await visit(olga.page, path);

@@ -1,6 +1,8 @@
 import { test, expect } from './fixtures';
 import { AppShell, SigninPage, signUpAndOnboard } from './pages/account';
 import { HomePage } from './pages/partner';
+import { authenticatorCode, CodeStepPage } from './pages/security';
+import { seedAccount, signOutViaApi } from './seed';
 
 test('without JavaScript: sign up, sign out, a wrong password, then in', async ({ people }) => {
 	// Regression: with `Referrer-Policy: no-referrer` Chromium sent `Origin: null` on plain form
@@ -40,4 +42,25 @@ test('without JavaScript: sign up, sign out, a wrong password, then in', async (
 		'document /signin',
 		'document /signin'
 	]);
+});
+
+test('without JavaScript: two-step sign-in, the code step included', async ({ people }) => {
+	const otto = await people.add('Otto', { javaScriptEnabled: false });
+	await seedAccount(otto);
+	const { request } = otto.page;
+	const setup = await request.post('/api/v1/me/two-factor/setup');
+	const { setupKey } = (await setup.json()) as { setupKey: string };
+	const enabled = await request.post('/api/v1/me/two-factor/enable', {
+		data: { code: authenticatorCode(setupKey) }
+	});
+	expect(enabled.status()).toBe(200);
+	await signOutViaApi(otto);
+
+	const signin = new SigninPage(otto.page);
+	await signin.open();
+	await signin.submit(otto.email, otto.password);
+	const step = new CodeStepPage(otto.page);
+	await step.expectOpen();
+	await step.enter(authenticatorCode(setupKey, 30));
+	await new HomePage(otto.page).expectGreeting('Otto');
 });

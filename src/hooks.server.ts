@@ -67,7 +67,8 @@ const handleContext: Handle = async ({ event, resolve }) => {
 		sessionId: resolved?.session.id ?? null,
 		clientKey: keyedHash(env.secret, `client:${clientAddress(event)}`),
 		device: describeDevice(event.request.headers.get('user-agent')),
-		deviceToken: event.cookies.get(deviceCookie(env).name) ?? null
+		deviceToken: event.cookies.get(deviceCookie(env).name) ?? null,
+		mailEnabled: env.mail !== null
 	};
 
 	return resolve(event);

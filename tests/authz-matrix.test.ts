@@ -8,9 +8,10 @@ import {
 	Person,
 	uniqueEmail,
 	type Answer,
-	type Client
+	Client
 } from './support/client';
 import { describeEachDriver } from './support/drivers';
+import { nextCode, turnOnTwoFactor } from './support/two-factor';
 import { key, scanApiOperations, type Method } from './support/routes';
 import type { TestServer } from './support/server';
 import { ACTORS, buildWorld, type ActorName, type World } from './support/world';
@@ -65,6 +66,30 @@ const otherSessionOfSelf = async (world: World) => {
 	return current?.id ?? '';
 };
 
+/** The actor as a signed-in person (every actor but `anonymous`). */
+const personOf = (world: World, who: ActorName) => world[who] as Person;
+
+/** Two-step sign-in turned on for the actor; its key and recovery codes. */
+const withTwoFactor = (world: World, who: ActorName) => turnOnTwoFactor(personOf(world, who));
+
+/** A second-step ticket and a fresh code of the actor's own account. */
+const secondStepOf = async (world: World, who: ActorName, server: TestServer) => {
+	if (who === 'anonymous') {
+		return { ticket: 'not-a-ticket', code: '123456' };
+	}
+	const { setupKey } = await withTwoFactor(world, who);
+	const me = personOf(world, who);
+	const step = await new Client(server).post('/api/v1/auth/login', {
+		email: me.email,
+		password: me.password
+	});
+
+	return {
+		ticket: (step.body as { secondStep: { ticket: string } }).secondStep.ticket,
+		code: nextCode(setupKey)
+	};
+};
+
 /**
  * Every API route × method × actor. Objects in paths belong to `self`; every other actor calls as
  * itself. Cells run in the order of ACTORS, so `self` (the owner) comes last and its success
@@ -77,7 +102,20 @@ const MATRIX: Row[] = [
 		body: () => ({ email: uniqueEmail('new'), password: PASSWORD, name: 'Newcomer' }) },
 	{ method: 'POST',   path: '/api/v1/auth/login',         expect: [401, 200, 200, 200, 200],
 		body: ownCredentials },
+	{ method: 'POST',   path: '/api/v1/auth/login/second-step', expect: [401, 200, 200, 200, 200],
+		body: secondStepOf },
 	{ method: 'POST',   path: '/api/v1/auth/logout',        expect: [204, 204, 204, 204, 204] },
+	{ method: 'POST',   path: '/api/v1/auth/password-reset', expect: [202, 202, 202, 202, 202],
+		body: (world, who) => ({ email: ownCredentials(world, who).email }) },
+	{ method: 'POST',   path: '/api/v1/auth/password-reset/confirm',
+		                                                      expect: [404, 404, 404, 404, 404],
+		body: () => ({ token: 'not-a-real-token-not-a-real-token-00000000', newPassword: NEW_PASSWORD }) },
+	{ method: 'POST',   path: '/api/v1/auth/recovery-reset', expect: [401, 204, 204, 204, 204],
+		body: async (world, who) => ({
+			email: ownCredentials(world, who).email,
+			recoveryCode: who === 'anonymous' ? 'AAAA-BBBB-CCCC-DDDD' : (await withTwoFactor(world, who)).codes[0],
+			newPassword: NEW_PASSWORD
+		}) },
 	{ method: 'GET',    path: '/api/v1/me',                 expect: [401, 200, 200, 200, 200] },
 	{ method: 'PATCH',  path: '/api/v1/me',                 expect: [401, 200, 200, 200, 200],
 		body: () => ({ timeZone: 'Europe/Paris' }) },
@@ -90,6 +128,41 @@ const MATRIX: Row[] = [
 			currentPassword: who === 'anonymous' ? PASSWORD : world[who].password,
 			newPassword: NEW_PASSWORD
 		}) },
+	{ method: 'POST',   path: '/api/v1/me/email',           expect: [401, 200, 200, 200, 200],
+		body: (world, who) => ({ newEmail: uniqueEmail('moved'), password: ownCredentials(world, who).password }) },
+	{ method: 'PUT',    path: '/api/v1/me/high-safety',     expect: [401, 200, 200, 200, 200],
+		body: async (world, who) => {
+			if (who !== 'anonymous') {
+				await withTwoFactor(world, who);
+			}
+
+			return { enabled: true, password: ownCredentials(world, who).password };
+		} },
+	{ method: 'GET',    path: '/api/v1/me/security',        expect: [401, 200, 200, 200, 200] },
+	{ method: 'GET',    path: '/api/v1/me/security-log',    expect: [401, 200, 200, 200, 200] },
+	{ method: 'POST',   path: '/api/v1/me/two-factor/setup', expect: [401, 200, 200, 200, 200] },
+	{ method: 'POST',   path: '/api/v1/me/two-factor/enable', expect: [401, 200, 200, 200, 200],
+		body: async (world, who) => {
+			if (who === 'anonymous') {
+				return { code: '123456' };
+			}
+			const setup = await personOf(world, who).post('/api/v1/me/two-factor/setup');
+
+			return { code: nextCode((setup.body as { setupKey: string }).setupKey) };
+		} },
+	{ method: 'POST',   path: '/api/v1/me/two-factor/disable', expect: [401, 204, 204, 204, 204],
+		body: async (world, who) => ({
+			password: ownCredentials(world, who).password,
+			code: who === 'anonymous' ? '123456' : nextCode((await withTwoFactor(world, who)).setupKey)
+		}) },
+	{ method: 'POST',   path: '/api/v1/me/two-factor/recovery-codes', expect: [401, 200, 200, 200, 200],
+		body: async (world, who) => {
+			if (who !== 'anonymous') {
+				await withTwoFactor(world, who);
+			}
+
+			return { password: ownCredentials(world, who).password };
+		} },
 	{ method: 'GET',    path: '/api/v1/sessions',           expect: [401, 200, 200, 200, 200] },
 	{ method: 'DELETE', path: '/api/v1/sessions',           expect: [401, 204, 204, 204, 204] },
 	{ method: 'DELETE', path: '/api/v1/sessions/{id}',      expect: [401, 204, 404, 404, 404],
@@ -167,35 +240,42 @@ test('the matrix, the route files and API_OPERATIONS list the same operations', 
 	expect(documented, 'API_OPERATIONS must list every route file method').toEqual(scanned);
 });
 
-describeEachDriver('authorization matrix', ({ server }) => {
-	// Reads change nothing (security.test.ts checks that), so all GET rows share one world.
-	let readWorld: Promise<World> | undefined;
-	const worldFor = (row: Row) =>
-		row.method === 'GET' ? (readWorld ??= buildWorld(server())) : buildWorld(server());
+/** Mail is on (reset requests are accepted) but goes to a closed loopback port: nothing leaves. */
+const WITH_MAIL = { env: { SMTP_URL: 'smtp://127.0.0.1:9', MAIL_FROM: 'Tend <tend@tend.test>' } };
 
-	test.each(MATRIX.map((row) => [key(row), row] as const))('%s', async (_name, row) => {
-		const actual = {} as Record<ActorName, number>;
-		const shared = row.isolated ? undefined : await worldFor(row);
-		const sharedId = shared && row.id ? await row.id(shared) : undefined;
-		for (const who of ACTORS) {
-			const world = shared ?? (await buildWorld(server()));
-			const id = sharedId ?? (row.id ? await row.id(world) : undefined);
-			const answer = await call(world, who, row, id);
-			actual[who] = answer.status;
-			expectWellFormed(answer, `${who}: ${key(row)}`);
+describeEachDriver(
+	'authorization matrix',
+	({ server }) => {
+		// Reads change nothing (security.test.ts checks that), so all GET rows share one world.
+		let readWorld: Promise<World> | undefined;
+		const worldFor = (row: Row) =>
+			row.method === 'GET' ? (readWorld ??= buildWorld(server())) : buildWorld(server());
+
+		test.each(MATRIX.map((row) => [key(row), row] as const))('%s', async (_name, row) => {
+			const actual = {} as Record<ActorName, number>;
+			const shared = row.isolated ? undefined : await worldFor(row);
+			const sharedId = shared && row.id ? await row.id(shared) : undefined;
+			for (const who of ACTORS) {
+				const world = shared ?? (await buildWorld(server()));
+				const id = sharedId ?? (row.id ? await row.id(world) : undefined);
+				const answer = await call(world, who, row, id);
+				actual[who] = answer.status;
+				expectWellFormed(answer, `${who}: ${key(row)}`);
+			}
+
+			expect(actual).toEqual(Object.fromEntries(ACTORS.map((who, i) => [who, row.expect[i]])));
+		});
+
+		async function call(world: World, who: ActorName, row: Row, id: string | undefined) {
+			const path =
+				row.path.replace('{id}', id ?? '').replace('{date}', today()) + (row.query?.() ?? '');
+			const body = row.body ? await row.body(world, who, server()) : undefined;
+
+			return world[who].request(row.method, path, body === undefined ? {} : { json: body });
 		}
-
-		expect(actual).toEqual(Object.fromEntries(ACTORS.map((who, i) => [who, row.expect[i]])));
-	});
-
-	async function call(world: World, who: ActorName, row: Row, id: string | undefined) {
-		const path =
-			row.path.replace('{id}', id ?? '').replace('{date}', today()) + (row.query?.() ?? '');
-		const body = row.body ? await row.body(world, who, server()) : undefined;
-
-		return world[who].request(row.method, path, body === undefined ? {} : { json: body });
-	}
-});
+	},
+	WITH_MAIL
+);
 
 describeEachDriver('what each person sees', ({ server }) => {
 	test('partners see each other’s id and name through /me, and nothing more', async () => {
@@ -258,7 +338,13 @@ describeEachDriver('what each person sees', ({ server }) => {
 		});
 		// The ex's own sessions and own export carry times of their own; the export's view of the
 		// past partner is checked below to be the same id, name and block flag.
-		const ownTimes = ['/api/v1/sessions', '/api/v1/openapi.json', '/api/v1/me/export'];
+		// So do the ex's own security log entries, of their own doings.
+		const ownTimes = [
+			'/api/v1/sessions',
+			'/api/v1/me/security-log',
+			'/api/v1/openapi.json',
+			'/api/v1/me/export'
+		];
 		for (const [path, answer] of seenByEx) {
 			if (ownTimes.includes(path)) {
 				continue;
@@ -277,6 +363,11 @@ describeEachDriver('what each person sees', ({ server }) => {
 		const page = seenByEx.get('/api/v1/me/export.html')?.text ?? '';
 		expect(page).toContain(world.self.name);
 		expect(page).not.toContain(world.partner.name);
+		// Self left that link: only self's own log says so.
+		const exLog = seenByEx.get('/api/v1/me/security-log')?.text ?? '';
+		expect(exLog).toContain('partner.linked');
+		expect(exLog).not.toContain('partner.left');
+		expect((await world.self.get('/api/v1/me/security-log')).text).toContain('partner.left');
 	});
 
 	test('the other couple never sees anything of this couple', async () => {
@@ -381,6 +472,13 @@ describeEachDriver('what each person sees', ({ server }) => {
 				'{sessions:[{createdAt,current,device,id,lastUsedAt}]}'
 			);
 			expect(shape('/api/v1/couple/invites')).toEqual('{invite:null}');
+			expect(shape('/api/v1/me/security')).toEqual(
+				'{emailReset,highSafety,mailEnabled,twoFactor:{enabled,pending,recoveryCodesLeft}}'
+			);
+			// The device is null on entries the person did not act in (a partner accepting an invite).
+			expect(shape('/api/v1/me/security-log')).toMatch(
+				/^\{events:\[\{at,device(:null)?,kind\}\]\}$/
+			);
 			expect(shape('/api/v1/couple/past-partners')).toMatch(
 				/^\{pastPartners:\[(\{blocked,id,name\})?\]\}$/
 			);

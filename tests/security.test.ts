@@ -17,6 +17,7 @@ import { expectBaseHeaders, expectPageCsp } from './support/headers';
 import { key, scanApiOperations, scanPagePaths, type Operation } from './support/routes';
 import { availableDrivers, startServer, type TestServer } from './support/server';
 import { buildWorld } from './support/world';
+import { totpCode } from './support/two-factor';
 
 const WRITES = scanApiOperations().filter((operation) => operation.method !== 'GET');
 const READS = scanApiOperations().filter((operation) => operation.method === 'GET');
@@ -708,6 +709,8 @@ async function exerciseEverything(server: TestServer, canary: string): Promise<s
 		newPassword: `${canary} sea`
 	});
 
+	secrets.push(...(await exerciseAccountSecurity(server, owner, `${canary} sea`, canary)));
+
 	const code = await owner.invite();
 	secrets.push(code, code.replace(/-/g, ''));
 	await owner.get('/api/v1/couple/invites');
@@ -835,4 +838,49 @@ async function exerciseDailyPractice(server: TestServer, canary: string) {
 		partnerExports: await exportsOf(partner),
 		errors
 	};
+}
+
+/** Two-step sign-in, resets, email change and the security log, with the canary in every field. */
+async function exerciseAccountSecurity(
+	server: TestServer,
+	owner: Person,
+	password: string,
+	canary: string
+): Promise<string[]> {
+	const anonymous = new Client(server);
+	const setup = await owner.post('/api/v1/me/two-factor/setup');
+	const setupKey = (setup.body as { setupKey?: string }).setupKey ?? '';
+	await owner.post('/api/v1/me/two-factor/enable', { code: canary });
+	const enabled = await owner.post('/api/v1/me/two-factor/enable', {
+		code: totpCode(setupKey, new Date())
+	});
+	const codes = (enabled.body as { recoveryCodes?: string[] }).recoveryCodes ?? [];
+	await owner.put('/api/v1/me/high-safety', { enabled: true, password: canary });
+	await owner.put('/api/v1/me/high-safety', { enabled: true, password });
+	await owner.post('/api/v1/me/two-factor/recovery-codes', { password: canary });
+
+	const step = await anonymous.post('/api/v1/auth/login', { email: owner.email, password });
+	const ticket = (step.body as { secondStep?: { ticket: string } }).secondStep?.ticket ?? '';
+	await anonymous.post('/api/v1/auth/login/second-step', { ticket, code: canary });
+	await anonymous.post('/api/v1/auth/login/second-step', { ticket: canary, code: codes[0] });
+	await anonymous.post('/api/v1/auth/login/second-step', { ticket, code: codes[0] });
+	await anonymous.post('/api/v1/auth/password-reset', { email: `${canary}@example.test` });
+	await anonymous.post('/api/v1/auth/password-reset', { email: owner.email });
+	await anonymous.post('/api/v1/auth/password-reset/confirm', {
+		token: canary,
+		newPassword: `${canary} hill`
+	});
+	await anonymous.post('/api/v1/auth/recovery-reset', {
+		email: owner.email,
+		recoveryCode: canary,
+		newPassword: `${canary} hill`
+	});
+	await owner.post('/api/v1/me/email', { newEmail: `${canary}@example.test`, password: canary });
+	await owner.post('/api/v1/me/email', { newEmail: `m-${canary}@example.test`, password });
+	await owner.get('/api/v1/me/security-log');
+	await owner.get('/api/v1/me/security');
+	await owner.post('/api/v1/me/two-factor/disable', { password, code: canary });
+	await owner.get(`/reset/${canary}`);
+
+	return [setupKey, ticket, ...codes, ...codes.map((code) => code.replaceAll('-', ''))];
 }

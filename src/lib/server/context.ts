@@ -18,4 +18,6 @@ export type Ctx = {
 	device: string;
 	/** The proven device cookie value for the login form, if any. */
 	deviceToken: string | null;
+	/** Whether this instance can send email (SMTP is configured). */
+	mailEnabled: boolean;
 };

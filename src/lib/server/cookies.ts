@@ -36,6 +36,23 @@ export function deviceCookie(env: Pick<Env, 'secure'>) {
 	};
 }
 
+/**
+ * Carries the ticket of a sign-in between its password step and its code step, for a few
+ * minutes. Strict: only ever sent by Tend's own pages.
+ */
+export function pendingSignInCookie(env: Pick<Env, 'secure'>) {
+	return {
+		name: env.secure ? '__Host-tend_pending' : 'tend_pending',
+		options: (maxAgeSeconds: number): CookieOptions => ({
+			path: '/',
+			httpOnly: true,
+			secure: env.secure,
+			sameSite: 'strict',
+			maxAge: maxAgeSeconds
+		})
+	};
+}
+
 /** Headers on every answer that passes through the server (pages, API, errors). */
 export function securityHeaders(env: Pick<Env, 'secure'>): Record<string, string> {
 	return {

@@ -35,7 +35,9 @@ describe('loadEnv', () => {
 		[{ ORIGIN: 'not a url' }, /ORIGIN/],
 		[{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
 		[{ APP_SECRET: 'short' }, /APP_SECRET/],
-		[{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/]
+		[{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+		[{ SMTP_URL: 'http://mail.example' }, /SMTP_URL/],
+		[{ SMTP_URL: 'smtp://mail.example:587' }, /MAIL_FROM/]
 	])('refuses a bad setting and names it: %o', (source, name) => {
 		expect(() => loadEnv({ DATA_DIR: tempDir(), ...source })).toThrow(name);
 	});
@@ -43,5 +45,16 @@ describe('loadEnv', () => {
 	it('uses APP_SECRET when given', () => {
 		const secret = 'x'.repeat(40);
 		expect(loadEnv({ DATA_DIR: tempDir(), APP_SECRET: secret }).secret).toBe(secret);
+	});
+
+	it('has no mail without SMTP_URL, and mail with SMTP_URL and MAIL_FROM', () => {
+		expect(loadEnv({ DATA_DIR: tempDir() }).mail).toBeNull();
+		expect(
+			loadEnv({
+				DATA_DIR: tempDir(),
+				SMTP_URL: 'smtps://tend:pw@mail.example:465',
+				MAIL_FROM: 'Tend <tend@mail.example>'
+			}).mail
+		).toEqual({ url: 'smtps://tend:pw@mail.example:465', from: 'Tend <tend@mail.example>' });
 	});
 });

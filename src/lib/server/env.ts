@@ -14,6 +14,11 @@ const schema = z.object({
 		.optional(),
 	APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\/[^/]/, 'must look like smtp://host:587 or smtps://user:password@host:465')
+		.optional(),
+	MAIL_FROM: z.string().min(3).max(200).optional(),
 	MIGRATIONS_DIR: z.string().min(1).default('./drizzle')
 });
 
@@ -28,6 +33,8 @@ export type Env = {
 	secret: string;
 	logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 	migrationsDir: string;
+	/** The SMTP server for password reset links and account notices; null when there is none. */
+	mail: { url: string; from: string } | null;
 };
 
 /**
@@ -41,6 +48,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 		throw new Error(`Configuration: ${issue.path.join('.')} ${issue.message}`);
 	}
 	const raw = parsed.data;
+	if (raw.SMTP_URL && !raw.MAIL_FROM) {
+		throw new Error(
+			'Configuration: MAIL_FROM is needed when SMTP_URL is set, e.g. Tend <tend@example.org>'
+		);
+	}
 	const origin = (raw.ORIGIN ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '');
 	const dataDir = path.resolve(raw.DATA_DIR);
 
@@ -53,7 +65,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 		databaseUrl: raw.DATABASE_URL,
 		secret: raw.APP_SECRET ?? readOrCreateSecret(dataDir),
 		logLevel: raw.LOG_LEVEL,
-		migrationsDir: path.resolve(raw.MIGRATIONS_DIR)
+		migrationsDir: path.resolve(raw.MIGRATIONS_DIR),
+		mail: raw.SMTP_URL && raw.MAIL_FROM ? { url: raw.SMTP_URL, from: raw.MAIL_FROM } : null
 	};
 }
 

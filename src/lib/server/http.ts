@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type { Ctx } from './context';
 import { AppError, isAppError, type AppErrorCode, type FieldErrors } from './errors';
 import { logUnexpected } from './log';
-import { deviceCookie, sessionCookie } from './cookies';
+import { deviceCookie, pendingSignInCookie, sessionCookie } from './cookies';
 import { getRuntime } from './runtime';
 import * as m from '$lib/paraglide/messages';
 
@@ -258,6 +258,25 @@ export function attachment(
 			'cache-control': 'no-store'
 		}
 	});
+}
+
+/** Keeps the ticket of a sign-in that waits for its code (see pendingSignInCookie). */
+export function setPendingSignInCookie(
+	cookies: Cookies,
+	pending: { ticket: string; expiresAt: Date },
+	now: Date
+) {
+	const cookie = pendingSignInCookie(getRuntime().env);
+	const maxAge = Math.max(1, Math.floor((pending.expiresAt.getTime() - now.getTime()) / 1000));
+	cookies.set(cookie.name, pending.ticket, cookie.options(maxAge));
+}
+
+export function readPendingSignInCookie(cookies: Cookies): string | null {
+	return cookies.get(pendingSignInCookie(getRuntime().env).name) ?? null;
+}
+
+export function clearPendingSignInCookie(cookies: Cookies) {
+	cookies.delete(pendingSignInCookie(getRuntime().env).name, { path: '/' });
 }
 
 /** Removes the session cookie; the device cookie stays so the owner is never locked out. */

@@ -37,7 +37,21 @@ export type SecurityEvent =
 	| 'response.created'
 	| 'data.exported'
 	| 'account.deleted'
-	| 'account.delete_failed';
+	| 'account.delete_failed'
+	| 'auth.second_step_started'
+	| 'auth.second_step_failed'
+	| 'auth.password_reset_requested'
+	| 'auth.password_reset'
+	| 'auth.password_reset_failed'
+	| 'account.email_changed'
+	| 'two_factor.setup_started'
+	| 'two_factor.enabled'
+	| 'two_factor.disabled'
+	| 'two_factor.code_failed'
+	| 'two_factor.recovery_codes_regenerated'
+	| 'account.high_safety_changed'
+	| 'mail.sent'
+	| 'mail.dropped';
 
 /** One structured line per security event: who, what, outcome. */
 export function logEvent(event: SecurityEvent, fields: { userId?: string | null } = {}) {

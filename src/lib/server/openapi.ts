@@ -1,10 +1,24 @@
 import { z } from 'zod';
 import {
+	changeEmailSchema,
 	changePasswordSchema,
 	loginSchema,
 	registerSchema,
 	updateProfileSchema
 } from './accounts/accounts.schemas';
+import {
+	confirmPasswordSchema,
+	disableTwoFactorSchema,
+	enableTwoFactorSchema,
+	secondStepSchema
+} from './two-factor/two-factor.schemas';
+import {
+	highSafetySchema,
+	recoveryResetSchema,
+	resetConfirmSchema,
+	resetRequestSchema
+} from './recovery/recovery.schemas';
+import { SECURITY_EVENT_KINDS } from '$lib/domain/security-events';
 import { blockSchema, joinSchema } from './couples/couples.schemas';
 import { checkinSchema } from './checkins/checkins.schemas';
 import { answerSchema, followupSchema } from './questions/questions.schemas';
@@ -47,6 +61,83 @@ const schemas = {
 		properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } }
 	},
 	UserAnswer: { type: 'object', required: ['user'], properties: { user: ref('User') } },
+	SecondStep: {
+		type: 'object',
+		description:
+			'The password was right and two-step sign-in is on. Send the ticket with a code from the authenticator app (or a recovery code) to /api/v1/auth/login/second-step within five minutes; the password is not sent again.',
+		required: ['secondStep'],
+		properties: {
+			secondStep: {
+				type: 'object',
+				required: ['ticket', 'expiresAt'],
+				properties: {
+					ticket: { type: 'string', description: 'Single use; only a hash is kept.' },
+					expiresAt: { type: 'string', format: 'date-time' }
+				}
+			}
+		}
+	},
+	SecurityOverview: {
+		type: 'object',
+		required: ['twoFactor', 'highSafety', 'emailReset', 'mailEnabled'],
+		properties: {
+			twoFactor: {
+				type: 'object',
+				required: ['enabled', 'pending', 'recoveryCodesLeft'],
+				properties: {
+					enabled: { type: 'boolean' },
+					pending: { type: 'boolean', description: 'Set up but not confirmed with a code yet.' },
+					recoveryCodesLeft: { type: 'integer' }
+				}
+			},
+			highSafety: { type: 'boolean', description: 'No password reset by email.' },
+			emailReset: { type: 'boolean', description: 'Whether a reset link can reach you by email.' },
+			mailEnabled: { type: 'boolean', description: 'Whether this instance can send email.' }
+		}
+	},
+	TwoFactorSetup: {
+		type: 'object',
+		required: ['setupKey', 'otpauthUri'],
+		properties: {
+			setupKey: { type: 'string', description: 'Base32, for typing into an authenticator app.' },
+			otpauthUri: { type: 'string', description: 'The otpauth:// address a QR code carries.' }
+		}
+	},
+	RecoveryCodes: {
+		type: 'object',
+		required: ['recoveryCodes'],
+		properties: {
+			recoveryCodes: {
+				type: 'array',
+				items: { type: 'string' },
+				description: 'Ten one-time codes, shown this once; only hashes are kept.'
+			}
+		}
+	},
+	HighSafety: {
+		type: 'object',
+		required: ['highSafety'],
+		properties: { highSafety: { type: 'boolean' } }
+	},
+	SecurityLog: {
+		type: 'object',
+		description: 'Your own account events, newest first; nobody else can read them.',
+		required: ['events'],
+		properties: {
+			events: {
+				type: 'array',
+				items: {
+					type: 'object',
+					required: ['kind', 'at', 'device'],
+					properties: {
+						kind: { enum: [...SECURITY_EVENT_KINDS] },
+						at: { type: 'string', format: 'date-time' },
+						device: { type: ['string', 'null'] }
+					}
+				}
+			}
+		}
+	},
 	Me: {
 		type: 'object',
 		required: ['user', 'partner', 'profile'],
@@ -330,8 +421,57 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 			body: loginSchema,
 			responses: {
 				200: ['Signed in; sets the session cookie', 'UserAnswer'],
+				202: ['Password right, two-step sign-in on: send a code next', 'SecondStep'],
 				401: ['Wrong email and password pair', 'Error'],
 				429: ['Throttled; see Retry-After', 'Error']
+			},
+			auth: false
+		}
+	},
+	'/api/v1/auth/login/second-step': {
+		post: {
+			summary: 'Finish a two-step sign-in with an authenticator code or a recovery code',
+			body: secondStepSchema,
+			responses: {
+				200: ['Signed in; sets the session cookie', 'UserAnswer'],
+				401: ['Wrong or reused code, or the ticket has expired', 'Error'],
+				429: ['Throttled; see Retry-After', 'Error']
+			},
+			auth: false
+		}
+	},
+	'/api/v1/auth/password-reset': {
+		post: {
+			summary: 'Email a single-use reset link (the same answer whether the account exists)',
+			body: resetRequestSchema,
+			responses: {
+				202: ['If an account has this email and can be reset by email, a link is on its way', null],
+				409: ['This instance cannot send email', 'Error'],
+				429: ['Too many requests; see Retry-After', 'Error']
+			},
+			auth: false
+		}
+	},
+	'/api/v1/auth/password-reset/confirm': {
+		post: {
+			summary: 'Set a new password with the token from a reset link (ends every session)',
+			body: resetConfirmSchema,
+			responses: {
+				204: ['Changed; sign in with the new password', null],
+				404: ['Unknown, used or expired link', 'Error'],
+				429: ['Too many tries', 'Error']
+			},
+			auth: false
+		}
+	},
+	'/api/v1/auth/recovery-reset': {
+		post: {
+			summary: 'Set a new password with your email and a recovery code (ends every session)',
+			body: recoveryResetSchema,
+			responses: {
+				204: ['Changed; sign in with the new password', null],
+				401: ['That email and recovery code do not match', 'Error'],
+				429: ['Too many tries', 'Error']
 			},
 			auth: false
 		}
@@ -379,6 +519,73 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 			summary: 'Change password (ends every other session)',
 			body: changePasswordSchema,
 			responses: { 204: ['Changed', null], 429: ['Throttled; see Retry-After', 'Error'] }
+		}
+	},
+	'/api/v1/me/email': {
+		post: {
+			summary: 'Change your sign-in email (needs your password; the old address gets a notice)',
+			body: changeEmailSchema,
+			responses: { 200: ['Changed', 'Me'], 409: ['Cannot use this address', 'Error'] }
+		}
+	},
+	'/api/v1/me/security': {
+		get: {
+			summary: 'Your two-step sign-in, recovery codes left and high-safety mode',
+			responses: { 200: ['Overview', 'SecurityOverview'] }
+		}
+	},
+	'/api/v1/me/security-log': {
+		get: {
+			summary: 'Your own security log (sign-ins, password and two-step changes, …)',
+			responses: { 200: ['Your log', 'SecurityLog'] }
+		}
+	},
+	'/api/v1/me/two-factor/setup': {
+		post: {
+			summary: 'Start setting up an authenticator app (nothing changes until you confirm)',
+			responses: { 200: ['The key to add', 'TwoFactorSetup'], 409: ['Already on', 'Error'] }
+		}
+	},
+	'/api/v1/me/two-factor/enable': {
+		post: {
+			summary: 'Turn two-step sign-in on with a current code; answers your recovery codes once',
+			body: enableTwoFactorSchema,
+			responses: {
+				200: ['On', 'RecoveryCodes'],
+				409: ['Not set up, or already on', 'Error'],
+				429: ['Too many wrong codes', 'Error']
+			}
+		}
+	},
+	'/api/v1/me/two-factor/disable': {
+		post: {
+			summary: 'Turn two-step sign-in off (needs your password and a code; ends high-safety mode)',
+			body: disableTwoFactorSchema,
+			responses: {
+				204: ['Off', null],
+				409: ['Already off', 'Error'],
+				429: ['Too many tries', 'Error']
+			}
+		}
+	},
+	'/api/v1/me/two-factor/recovery-codes': {
+		post: {
+			summary: 'New recovery codes (needs your password); the old set stops working',
+			body: confirmPasswordSchema,
+			responses: {
+				200: ['The new codes, shown once', 'RecoveryCodes'],
+				409: ['Two-step sign-in is off', 'Error']
+			}
+		}
+	},
+	'/api/v1/me/high-safety': {
+		put: {
+			summary: 'Turn high-safety mode on or off: no password reset by email, only recovery codes',
+			body: highSafetySchema,
+			responses: {
+				200: ['Saved', 'HighSafety'],
+				409: ['Needs two-step sign-in with recovery codes left', 'Error']
+			}
 		}
 	},
 	'/api/v1/sessions': {

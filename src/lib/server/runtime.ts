@@ -2,9 +2,9 @@ import { openDb, type DbHandle } from './db/client';
 import { migrateDb } from './db/migrate';
 import { loadEnv, type Env } from './env';
 import { log } from './log';
-import { deleteStaleLimits } from './auth/rate-limit';
+import { housekeeping, startBackgroundJobs } from './jobs';
 
-export type Runtime = { env: Env; handle: DbHandle };
+export type Runtime = { env: Env; handle: DbHandle; stopJobs: () => Promise<void> };
 
 // Kept on globalThis so a dev-server reload never opens a second database on the same directory.
 const holder = globalThis as typeof globalThis & { __tendRuntime?: Promise<Runtime> };
@@ -32,10 +32,12 @@ async function open(): Promise<Runtime> {
 	const started = Date.now();
 	const handle = await openDb({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
 	await migrateDb(handle, env.migrationsDir);
-	await deleteStaleLimits(handle.db, new Date());
+	await housekeeping(handle.db, new Date());
 	log.info({ event: 'server.db_ready', driver: handle.driver, ms: Date.now() - started });
+	const jobs = startBackgroundJobs(handle.db, env);
+	log.info({ event: 'server.mail', enabled: env.mail !== null });
 
-	current = { env, handle };
+	current = { env, handle, stopJobs: jobs.stop };
 
 	return current;
 }
@@ -45,7 +47,8 @@ export async function stopRuntime(): Promise<void> {
 	holder.__tendRuntime = undefined;
 	current = undefined;
 	if (pending) {
-		const { handle } = await pending;
+		const { handle, stopJobs } = await pending;
+		await stopJobs();
 		await handle.close();
 	}
 }

@@ -31,7 +31,12 @@ export async function insertUser(db: Db, values: NewUserRow): Promise<UserRow | 
 export async function updateUser(
 	db: Db,
 	id: string,
-	values: Partial<Pick<UserRow, 'name' | 'timeZone' | 'onboardedAt' | 'passwordHash' | 'updatedAt'>>
+	values: Partial<
+		Pick<
+			UserRow,
+			'name' | 'timeZone' | 'onboardedAt' | 'passwordHash' | 'email' | 'highSafety' | 'updatedAt'
+		>
+	>
 ) {
 	await db.update(users).set(values).where(eq(users.id, id));
 }

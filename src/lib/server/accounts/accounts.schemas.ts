@@ -58,6 +58,15 @@ export const changePasswordSchema = z.strictObject({
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
+export const changeEmailSchema = z.strictObject({
+	newEmail: email,
+	password: z
+		.string({ error: () => m.v_current_password_required() })
+		.min(1, { error: () => m.v_current_password_required() })
+		.max(1024, { error: () => m.v_password_long() })
+});
+export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;
+
 export function isTimeZone(value: string): boolean {
 	if (value.length > 64) {
 		return false;

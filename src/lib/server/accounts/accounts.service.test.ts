@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { sessions, users } from '../db/schema';
 import { createTestDb } from '../testing/db';
-import { buildCtx, createCouple, createPerson, TEST_PASSWORD } from '../testing/factories';
+import {
+	buildCtx,
+	createCouple,
+	createPerson,
+	signedIn,
+	TEST_PASSWORD
+} from '../testing/factories';
 import { sha256Hex } from '../auth/tokens';
 import { changePassword, getMe, registerAccount, updateProfile } from './accounts.service';
 import { signIn } from './sign-in.service';
@@ -135,10 +141,9 @@ describe('getMe and updateProfile', () => {
 describe('changePassword', () => {
 	it('needs the current password and ends every other session', async () => {
 		const person = await createPerson(handle.db);
-		const other = await signIn(buildCtx(handle.db), {
-			email: person.email,
-			password: TEST_PASSWORD
-		});
+		const other = signedIn(
+			await signIn(buildCtx(handle.db), { email: person.email, password: TEST_PASSWORD })
+		);
 		await expect(
 			changePassword(person.ctx, {
 				currentPassword: 'not the one',

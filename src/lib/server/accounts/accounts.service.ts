@@ -7,6 +7,7 @@ import { assertWithinLimits, LIMITS, recordAttempts } from '../auth/rate-limit';
 import { keyedHash } from '../auth/tokens';
 import { deleteOtherSessions } from '../sessions/sessions.queries';
 import { startSession } from '../sessions/sessions.service';
+import { recordSecurityEvent } from '../security-log/security-log.service';
 import * as m from '$lib/paraglide/messages';
 import type { PasswordProblem } from '$lib/domain/password-policy';
 import { findUserById, insertUser, updateUser, type UserRow } from './accounts.queries';
@@ -42,6 +43,7 @@ export async function registerAccount(ctx: Ctx, input: RegisterInput) {
 		throw new AppError('CONFLICT', m.error_register_conflict());
 	}
 	logEvent('account.registered', { userId: user.id });
+	await recordSecurityEvent(ctx, user.id, 'account.created');
 
 	return { user: toUserView(user), session: await startSession(ctx, user.id) };
 }
@@ -97,11 +99,12 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput) {
 	await ctx.db.transaction(async (tx) => {
 		await updateUser(tx, userId, { passwordHash, updatedAt: ctx.now() });
 		await deleteOtherSessions(tx, userId, ctx.sessionId);
+		await recordSecurityEvent({ ...ctx, db: tx }, userId, 'password.changed');
 	});
 	logEvent('account.password_changed', { userId });
 }
 
-function assertPasswordAllowed(
+export function assertPasswordAllowed(
 	password: string,
 	context: { email?: string; name?: string },
 	field = 'password'

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { createTestDb } from '../testing/db';
-import { buildCtx, createPerson, TEST_PASSWORD } from '../testing/factories';
+import { buildCtx, createPerson, signedIn, TEST_PASSWORD } from '../testing/factories';
 import { LIMITS } from '../auth/rate-limit';
 import { signIn } from './sign-in.service';
 
@@ -55,10 +55,12 @@ describe('signIn', () => {
 	it("does not let someone else's failures lock the owner out of a device they signed in on", async () => {
 		const { email } = await createPerson(handle.db);
 		const sharedClient = 'same-home-network';
-		const first = await signIn(buildCtx(handle.db, { clientKey: sharedClient }), {
-			email,
-			password: TEST_PASSWORD
-		});
+		const first = signedIn(
+			await signIn(buildCtx(handle.db, { clientKey: sharedClient }), {
+				email,
+				password: TEST_PASSWORD
+			})
+		);
 		for (let i = 0; i < LIMITS.loginClient.max + 1; i++) {
 			await signIn(buildCtx(handle.db, { clientKey: sharedClient }), {
 				email,
@@ -80,10 +82,9 @@ describe('signIn', () => {
 	it('does not accept a device cookie made for another account', async () => {
 		const one = await createPerson(handle.db);
 		const two = await createPerson(handle.db);
-		const { deviceToken } = await signIn(buildCtx(handle.db), {
-			email: one.email,
-			password: TEST_PASSWORD
-		});
+		const { deviceToken } = signedIn(
+			await signIn(buildCtx(handle.db), { email: one.email, password: TEST_PASSWORD })
+		);
 		for (let i = 0; i < LIMITS.loginAccount.max; i++) {
 			await signIn(buildCtx(handle.db), { email: two.email, password: `x${i} wrong wrong` }).catch(
 				() => undefined

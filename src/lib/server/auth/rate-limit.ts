@@ -22,9 +22,20 @@ export const LIMITS = {
 	joinClient: { max: 30, windowSeconds: 60 * 60 },
 	/** Every new code counts. */
 	inviteCreate: { max: 20, windowSeconds: 60 * 60 },
-	passwordChange: { max: 10, windowSeconds: 15 * 60 },
 	/** Wrong passwords when deleting the account. */
-	accountDelete: { max: 10, windowSeconds: 15 * 60 }
+	accountDelete: { max: 10, windowSeconds: 15 * 60 },
+	/** Wrong passwords when confirming a change (password, email, two-step, recovery settings). */
+	passwordChange: { max: 10, windowSeconds: 15 * 60 },
+	/** Wrong authenticator or recovery codes while signed in (setting up, turning off). */
+	twoFactorCode: { max: 10, windowSeconds: 15 * 60 },
+	/** Every reset request counts: per account (or known device), and per client address. */
+	resetRequestAccount: { max: 3, windowSeconds: 60 * 60 },
+	resetRequestClient: { max: 10, windowSeconds: 60 * 60 },
+	/** Reset links that do not work, per client address. */
+	resetConfirmClient: { max: 20, windowSeconds: 15 * 60 },
+	/** Wrong recovery codes when resetting with one, per account and per client address. */
+	recoveryResetAccount: { max: 5, windowSeconds: 15 * 60 },
+	recoveryResetClient: { max: 20, windowSeconds: 15 * 60 }
 } satisfies Record<string, Limit>;
 
 /** Seconds until the bucket has room again, or 0 when it has room now. */

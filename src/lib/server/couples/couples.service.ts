@@ -7,6 +7,7 @@ import { logEvent } from '../log';
 import { assertWithinLimits, LIMITS, recordAttempts } from '../auth/rate-limit';
 import { keyedHash, sha256Hex } from '../auth/tokens';
 import { findUserById } from '../accounts/accounts.queries';
+import { recordSecurityEvent } from '../security-log/security-log.service';
 import {
 	formatInviteCode,
 	inviteCodeFromBytes,
@@ -144,6 +145,10 @@ async function linkPair(ctx: Ctx, inviteId: string, pair: [string, string]): Pro
 			const couple = await insertCouple(tx, pair, now);
 			await closeOpenInvitesOf(tx, pair, now);
 			await rememberPartners(tx, couple.id);
+			// In each one's own log; the inviter's entry shows no device, as the joiner acted.
+			const [inviterId, joinerId] = pair;
+			await recordSecurityEvent({ ...ctx, db: tx }, inviterId, 'partner.linked', { device: null });
+			await recordSecurityEvent({ ...ctx, db: tx }, joinerId, 'partner.linked');
 
 			return true;
 		});
@@ -162,7 +167,15 @@ async function linkPair(ctx: Ctx, inviteId: string, pair: [string, string]): Pro
  */
 export async function leaveCouple(ctx: Ctx): Promise<void> {
 	const userId = requireUser(ctx);
-	const left = await ctx.db.transaction((tx) => endLinkWithin(tx, userId, ctx.now()));
+	const left = await ctx.db.transaction(async (tx) => {
+		const ended = await endLinkWithin(tx, userId, ctx.now());
+		if (ended) {
+			// Only in the log of the one who left: the other is told nothing, not even here.
+			await recordSecurityEvent({ ...ctx, db: tx }, userId, 'partner.left');
+		}
+
+		return ended;
+	});
 	if (!left) {
 		throw new AppError('NOT_FOUND', m.error_no_partner());
 	}

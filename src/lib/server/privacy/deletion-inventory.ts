@@ -8,11 +8,17 @@ import {
 	coupleMembers,
 	dailyQuestions,
 	invites,
+	mailOutbox,
+	passwordResets,
 	pastPartners,
+	pendingSignIns,
 	practiceSettings,
 	rateLimits,
+	recoveryCodes,
 	responses,
+	securityEvents,
 	sessions,
+	twoFactor,
 	users
 } from '../db/schema';
 
@@ -69,6 +75,12 @@ export const DELETION_INVENTORY: InventoryEntry[] = [
 	{ table: pastPartners, columns: [pastPartners.userId, pastPartners.partnerId] },
 	{ table: coupleMembers, columns: [coupleMembers.userId] },
 	{ table: sessions, columns: [sessions.userId] },
+	{ table: twoFactor, columns: [twoFactor.userId] },
+	{ table: recoveryCodes, columns: [recoveryCodes.userId] },
+	{ table: pendingSignIns, columns: [pendingSignIns.userId] },
+	{ table: passwordResets, columns: [passwordResets.userId] },
+	{ table: mailOutbox, columns: [mailOutbox.userId] },
+	{ table: securityEvents, columns: [securityEvents.userId] },
 	{ table: rateLimits, columns: [], alsoRows: ({ hashes }) => keyEndsWithOneOf(hashes) },
 	{ table: users, columns: [users.id] }
 ];

@@ -14,6 +14,7 @@ import {
 	pastPartners,
 	practiceSettings,
 	responses,
+	securityEvents,
 	sessions,
 	users
 } from '../db/schema';
@@ -25,6 +26,8 @@ import { visibleCheckins } from '../checkins/checkins.service';
 import { listQuestionDaysWithFollowups } from '../questions/questions.service';
 import { visibleAppreciations } from '../appreciations/appreciations.service';
 import { visibleResponses } from '../responses/responses.service';
+import { listSecurityLog } from '../security-log/security-log.service';
+import { securityEventLabel } from '$lib/security-events';
 import * as m from '$lib/paraglide/messages';
 import * as shape from './export.schemas';
 import type { ExportItem, Presenter } from './export-html';
@@ -199,12 +202,30 @@ export const EXPORT_REGISTRY: ExportSection[] = [
 				title: `${p.moment(response.createdAt)} · ${p.who(response.mine)}`,
 				text: response.text
 			}))
+	}),
+	section({
+		key: 'securityLog',
+		title: m.export_security_log,
+		tables: [securityEvents],
+		schema: shape.securityLogSchema,
+		collect: (ctx) => listSecurityLog(ctx),
+		present: (log, p) =>
+			log.map((entry) => ({
+				title: `${p.moment(entry.at)} · ${securityEventLabel(entry.kind)}`,
+				text: entry.device
+			}))
 	})
 ];
 
 /** Tables with people's rows that an export leaves out on purpose, and why. */
 export const NOT_EXPORTED: Record<string, string> = {
-	rate_limits: 'Counters of recent attempts under keyed hashes: nothing anyone wrote or can read.'
+	rate_limits: 'Counters of recent attempts under keyed hashes: nothing anyone wrote or can read.',
+	two_factor:
+		'The authenticator key, sealed: a copy in a file would be a second factor for whoever finds it.',
+	recovery_codes: 'Only hashes of the codes are kept; the codes themselves were shown once.',
+	pending_sign_ins: 'Tickets of sign-ins waiting for their code, hashed and gone within minutes.',
+	password_resets: 'Hashes of reset links, single use and gone within the hour.',
+	mail_outbox: 'Account mail waiting to be sent, sealed, and deleted once sent.'
 };
 
 export const EXPORT_FORMAT = 'tend-export';

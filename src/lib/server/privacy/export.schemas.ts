@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECURITY_EVENT_KINDS } from '$lib/domain/security-events';
 import { DEPTHS, KINDS, TOPICS } from '$lib/domain/daily-question';
 
 /**
@@ -128,3 +129,13 @@ export const responsesSchema = z
 		})
 	)
 	.meta({ description: 'Responses you wrote, and the ones your partner wrote to you now.' });
+
+export const securityLogSchema = z
+	.array(
+		z.strictObject({
+			kind: z.enum(SECURITY_EVENT_KINDS),
+			at: instant,
+			device: z.string().nullable().meta({ description: 'The device it came from, if known.' })
+		})
+	)
+	.meta({ description: 'Your own security log: sign-ins and account changes, newest first.' });

@@ -12,6 +12,7 @@ import { updateProfile } from '../accounts/accounts.service';
 import { DELETION_INVENTORY, NOT_PERSONAL } from './deletion-inventory';
 import { EXPORT_REGISTRY, exportJsonSchema, NOT_EXPORTED } from './export.registry';
 import { exportYourData, exportYourDataAsHtml } from './export.service';
+import { listSecurityLog } from '../security-log/security-log.service';
 
 const SCHEMA_FILE = path.resolve('docs/export.schema.json');
 
@@ -147,6 +148,16 @@ describe('exporting your data', () => {
 		const { a } = world;
 		expect((await exportYourData(a.ctx)).filename).toBe('export-2026-03-04.json');
 		expect((await exportYourDataAsHtml(a.ctx)).filename).toBe('export-2026-03-04.html');
+	});
+
+	it("is recorded in the person's own security log only", async () => {
+		const { a, b } = world;
+		const exportsIn = async (ctx: RichWorld['a']['ctx']) =>
+			(await listSecurityLog(ctx)).filter((entry) => entry.kind === 'data.exported').length;
+		const [mineBefore, partnerBefore] = [await exportsIn(a.ctx), await exportsIn(b.ctx)];
+		await exportYourData(a.ctx);
+		expect(await exportsIn(a.ctx)).toBe(mineBefore + 1);
+		expect(await exportsIn(b.ctx)).toBe(partnerBefore);
 	});
 
 	it('needs a signed-in person', async () => {

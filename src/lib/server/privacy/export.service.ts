@@ -1,6 +1,7 @@
 import type { Ctx } from '../context';
 import { requireViewer, type Viewer } from '../access';
 import { logEvent } from '../log';
+import { recordSecurityEvent } from '../security-log/security-log.service';
 import { localDate } from '$lib/domain/dates';
 import { createPresenter, renderExportPage } from './export-html';
 import { EXPORT_FORMAT, EXPORT_REGISTRY, EXPORT_VERSION } from './export.registry';
@@ -51,15 +52,16 @@ async function collect(ctx: Ctx): Promise<{ viewer: Viewer; data: YourData }> {
 	for (const part of EXPORT_REGISTRY) {
 		data[part.key] = await part.collect(ctx, viewer);
 	}
-	recordExport(viewer.userId);
+	await recordExport(ctx, viewer.userId);
 
 	return { viewer, data };
 }
 
 /**
- * The one place an export is recorded. It leaves no trace the partner can see (SAFE-10); the
- * owner's own security log entry (LOG-02, event `data.exported`) belongs here as well.
+ * The one place an export is recorded: in the server log as an event name, and in the owner's
+ * own security log (LOG-02). It leaves no trace the partner can see (SAFE-10).
  */
-function recordExport(userId: string) {
+async function recordExport(ctx: Ctx, userId: string) {
 	logEvent('data.exported', { userId });
+	await recordSecurityEvent(ctx, userId, 'data.exported');
 }

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { randomToken, sha256Hex } from '../auth/tokens';
 import * as m from '$lib/paraglide/messages';
+import { recordSecurityEvent } from '../security-log/security-log.service';
 import {
 	deleteOtherSessions,
 	deleteSessionById,
@@ -86,6 +87,7 @@ export async function endSession(ctx: Ctx, sessionId: string) {
 	if (!deleted) {
 		throw new AppError('NOT_FOUND', m.error_session_not_found());
 	}
+	await recordSecurityEvent(ctx, userId, 'session.ended');
 	logEvent('session.ended', { userId });
 }
 
@@ -93,6 +95,7 @@ export async function endSession(ctx: Ctx, sessionId: string) {
 export async function endOtherSessions(ctx: Ctx) {
 	const userId = requireUser(ctx);
 	await deleteOtherSessions(ctx.db, userId, ctx.sessionId);
+	await recordSecurityEvent(ctx, userId, 'sessions.others_ended');
 	logEvent('session.others_ended', { userId });
 }
 

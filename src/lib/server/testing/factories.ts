@@ -3,6 +3,7 @@ import type { Ctx } from '../context';
 import type { Db } from '../db/client';
 import { registerAccount } from '../accounts/accounts.service';
 import { createInvite, joinCouple } from '../couples/couples.service';
+import { needsSecondStep, type SecondStepNeeded, type SignedIn } from '../accounts/sign-in.service';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0000';
 export const TEST_PASSWORD = 'a calm lake at dawn';
@@ -19,6 +20,7 @@ export function buildCtx(db: Db, overrides: Partial<Ctx> = {}): Ctx {
 		clientKey: `client-${crypto.randomUUID()}`,
 		device: 'Test browser on Test OS',
 		deviceToken: null,
+		mailEnabled: true,
 		...overrides
 	};
 }
@@ -47,4 +49,13 @@ export async function createCouple(db: Db) {
 	await joinCouple(b.ctx, { code: invite.code });
 
 	return { a, b };
+}
+
+/** The result of a sign-in that must have finished in one step. */
+export function signedIn(result: SignedIn | SecondStepNeeded): SignedIn {
+	if (needsSecondStep(result)) {
+		throw new Error('Expected a finished sign-in, got a second step.');
+	}
+
+	return result;
 }

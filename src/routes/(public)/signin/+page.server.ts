@@ -1,8 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formAction, parseForm, readForm, setSignedInCookies } from '$lib/server/http';
+import {
+	formAction,
+	parseForm,
+	readForm,
+	setPendingSignInCookie,
+	setSignedInCookies
+} from '$lib/server/http';
 import { loginSchema } from '$lib/server/accounts/accounts.schemas';
-import { signIn } from '$lib/server/accounts/sign-in.service';
+import { needsSecondStep, signIn } from '$lib/server/accounts/sign-in.service';
 import { safeNextPath } from '$lib/domain/redirects';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -11,7 +17,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		redirect(303, next);
 	}
 
-	return { next };
+	return { next, reset: url.searchParams.has('reset') };
 };
 
 export const actions: Actions = {
@@ -19,11 +25,23 @@ export const actions: Actions = {
 		const values = await readForm(request);
 		const result = await formAction(values, async () => {
 			const signedIn = await signIn(locals.ctx, parseForm(loginSchema, values));
+			if (needsSecondStep(signedIn)) {
+				setPendingSignInCookie(cookies, signedIn.secondStep, locals.ctx.now());
+
+				return 'second-step' as const;
+			}
 			setSignedInCookies(cookies, signedIn, locals.ctx.now());
+
+			return 'signed-in' as const;
 		});
-		if (result) {
-			return result;
+		const next = safeNextPath(url.searchParams.get('next'));
+		if (result === 'second-step') {
+			redirect(303, `/signin/code?next=${encodeURIComponent(next)}`);
 		}
-		redirect(303, safeNextPath(url.searchParams.get('next')));
+		if (result === 'signed-in') {
+			redirect(303, next);
+		}
+
+		return result;
 	}
 };

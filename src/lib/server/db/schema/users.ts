@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const users = pgTable('users', {
 	id: uuid('id').primaryKey().defaultRandom(),
@@ -8,6 +8,8 @@ export const users = pgTable('users', {
 	passwordHash: text('password_hash').notNull(),
 	timeZone: text('time_zone').notNull().default('UTC'),
 	onboardedAt: timestamp('onboarded_at', { withTimezone: true }),
+	/** High-safety mode: no password reset by email, only with a recovery code. */
+	highSafety: boolean('high_safety').notNull().default(false),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull()
 });
