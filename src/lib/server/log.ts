@@ -34,7 +34,11 @@ export type SecurityEvent =
 	| 'question.followed_up'
 	| 'appreciation.created'
 	| 'appreciation.shared'
-	| 'response.created';
+	| 'response.created'
+	| 'lock.unlock_failed'
+	| 'lock.settings_changed'
+	| 'lock.pin_set'
+	| 'lock.pin_removed';
 
 /** One structured line per security event: who, what, outcome. */
 export function logEvent(event: SecurityEvent, fields: { userId?: string | null } = {}) {

@@ -1,12 +1,12 @@
 import type { Ctx } from '../context';
-import { requireViewer, type Viewer } from '../access';
+import { requireUnlocked, requireViewer, type Viewer } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { paceFor } from '../practice/practice.service';
 import { getContent } from '$lib/content';
 import { pickDailyQuestion, NO_REPEAT_DAYS } from '$lib/domain/daily-question';
 import { addDays, isLocalDate, localDate, type LocalDate } from '$lib/domain/dates';
-import { canSeePartnerAnswer } from '$lib/domain/reveal';
+import { canSeePartnerAnswer, isOwnAnswerShared } from '$lib/domain/reveal';
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import {
@@ -51,6 +51,8 @@ export async function answerQuestion(
 	date: string,
 	input: AnswerInput
 ): Promise<QuestionDayView> {
+	// Locked, the person's own answer (or pass) may be hidden; it must not be changed unseen.
+	requireUnlocked(ctx);
 	const viewer = await requireViewer(ctx);
 	const today = localDate(ctx.now(), viewer.timeZone);
 	if (date !== today) {
@@ -117,6 +119,9 @@ export async function listQuestionDays(ctx: Ctx, viewer: Viewer, from: LocalDate
 		const theirs = rows.find(
 			(row) => row.authorId !== viewer.userId && row.localDate === own.localDate
 		);
+		if (!canSeeOwnAnswer(viewer, own, theirs)) {
+			continue;
+		}
 		const revealed = theirs && isRevealed(viewer, own, theirs) ? theirs : undefined;
 		days.push({
 			date: own.localDate,
@@ -153,8 +158,9 @@ async function questionDay(
 ): Promise<QuestionDayView> {
 	const authors = viewer.partner ? [viewer.userId, viewer.partner.id] : [viewer.userId];
 	const rows = await listAnswersOn(ctx.db, authors, date);
-	const own = rows.find((row) => row.authorId === viewer.userId);
 	const theirs = rows.find((row) => row.authorId !== viewer.userId);
+	const ownRow = rows.find((row) => row.authorId === viewer.userId);
+	const own = ownRow && canSeeOwnAnswer(viewer, ownRow, theirs) ? ownRow : undefined;
 	const questionId =
 		own?.questionId ??
 		(date === today
@@ -173,6 +179,14 @@ async function questionDay(
 			partner: followups.find((f) => f.authorId !== viewer.userId)?.text ?? null
 		}
 	};
+}
+
+/** Locked, the viewer is shown their own answer only once their partner can read it too. */
+function canSeeOwnAnswer(viewer: Viewer, own: AnswerRow, theirs: AnswerRow | undefined): boolean {
+	return (
+		!viewer.locked ||
+		isOwnAnswerShared({ viewerCoupleId: viewer.coupleId, own, partnerAnswer: theirs ?? null })
+	);
 }
 
 function isRevealed(viewer: Viewer, own: AnswerRow | undefined, theirs: AnswerRow): boolean {

@@ -10,7 +10,7 @@ import {
 	visibleCheckins,
 	type CheckinView
 } from '../checkins/checkins.service';
-import { getPracticeSettings } from '../practice/practice.service';
+import { practiceSettingsOf } from '../practice/practice.service';
 import { getQuestionDay, type QuestionDayView } from '../questions/questions.service';
 import { responsesTo, type ResponseView } from '../responses/responses.service';
 import { getContent } from '$lib/content';
@@ -36,8 +36,13 @@ export type TodayView = {
 		kept: number;
 	};
 	responses: ResponseView[];
-	/** The person's own rhythm; never shown to the partner. */
-	rhythm: Rhythm;
+	/** The person's own rhythm; never shown to the partner, nor while locked. */
+	rhythm: Rhythm | null;
+	/**
+	 * Private areas are locked: the day shows the shared space only. The person's own check-in,
+	 * and their answer until the partner can read it, wait for them to unlock.
+	 */
+	locked: boolean;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,7 +57,7 @@ export async function getToday(ctx: Ctx): Promise<TodayView> {
 		findPartnerCheckinToday(ctx, viewer),
 		getQuestionDay(ctx, today),
 		visibleAppreciations(ctx, viewer),
-		getPracticeSettings(ctx)
+		practiceSettingsOf(ctx, viewer.userId)
 	]);
 	const checkin = own.find((row) => row.mine) ?? null;
 	const recent = (a: AppreciationView) => ctx.now().getTime() - Date.parse(a.createdAt) < DAY_MS;
@@ -77,13 +82,15 @@ export async function getToday(ctx: Ctx): Promise<TodayView> {
 			`${viewer.userId}|${today}|appreciation`
 		),
 		checkin,
-		defaultVisibility: settings.checkinVisibility,
+		defaultVisibility: viewer.locked ? null : settings.checkinVisibility,
 		partner: viewer.partner ? { name: viewer.partner.name } : null,
 		partnerCheckin,
 		question,
 		appreciations: { given, received, kept: jar.filter((a) => a.kept).length },
 		responses: await responsesTo(ctx, viewer, itemIds),
-		rhythm: await rhythmOf(ctx, viewer.userId, viewer.timeZone, today)
+		// Which days the person practised counts their private entries too.
+		rhythm: viewer.locked ? null : await rhythmOf(ctx, viewer.userId, viewer.timeZone, today),
+		locked: viewer.locked
 	};
 }
 
