@@ -42,13 +42,38 @@ export const responseSchema = z.strictObject({
 	for: z.array(z.enum(RESPONSE_ITEM_TYPES)).min(1)
 });
 
+/** The help page: short sections, each with links to pages of Tend only. */
+export const helpSchema = z.strictObject({
+	intro: text(200),
+	sections: z
+		.array(
+			z.strictObject({
+				id,
+				heading: text(80),
+				paragraphs: z.array(text(600)).min(1),
+				links: z
+					.array(
+						z.strictObject({
+							href: z
+								.string()
+								.regex(/^\/[a-z0-9/-]*$/, 'links go to pages of Tend, e.g. /settings'),
+							label: text(60)
+						})
+					)
+					.optional()
+			})
+		)
+		.min(1)
+});
+
 export const contentSchema = z.strictObject({
 	questions: z.array(questionSchema).min(365),
 	feelings: feelingsSchema,
 	needs: z.array(needSchema).length(NEED_IDS.length),
 	checkinPrompts: z.array(promptSchema).min(40),
 	appreciationPrompts: z.array(promptSchema).min(30),
-	responses: z.array(responseSchema).min(4)
+	responses: z.array(responseSchema).min(4),
+	help: helpSchema
 });
 
 export type Content = z.infer<typeof contentSchema>;
