@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { NEUTRAL_SITE, OPERATOR_NAME } from './e2e/neutral-site';
 
 /**
  * End-to-end journeys against the built app (`node build`), in Debian's Chromium: Playwright
@@ -72,7 +73,9 @@ export default defineConfig({
 			// Each browser context sends its own address, so the sign-up limit is per person here.
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'warn',
+			QUICK_EXIT_URL: NEUTRAL_SITE,
+			OPERATOR_NAME
 		}
 	}
 });
