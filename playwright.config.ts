@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { NEUTRAL_SITE, OPERATOR_NAME } from './e2e/neutral-site';
 
 /**
  * End-to-end journeys against the built app (`node build`), in Debian's Chromium: Playwright
@@ -77,7 +78,9 @@ export default defineConfig({
 			XFF_DEPTH: '1',
 			LOG_LEVEL: 'warn',
 			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-			MAIL_FROM: 'Tend <tend@tend.test>'
+			MAIL_FROM: 'Tend <tend@tend.test>',
+			QUICK_EXIT_URL: NEUTRAL_SITE,
+			OPERATOR_NAME
 		}
 	}
 });

@@ -65,6 +65,7 @@ const handleContext: Handle = async ({ event, resolve }) => {
 		secret: env.secret,
 		userId: resolved?.user.id ?? null,
 		sessionId: resolved?.session.id ?? null,
+		locked: resolved?.locked ?? false,
 		clientKey: keyedHash(env.secret, `client:${clientAddress(event)}`),
 		device: describeDevice(event.request.headers.get('user-agent')),
 		deviceToken: event.cookies.get(deviceCookie(env).name) ?? null,

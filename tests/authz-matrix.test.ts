@@ -204,6 +204,20 @@ const MATRIX: Row[] = [
 	{ method: 'GET',    path: '/api/v1/settings/practice',  expect: [401, 200, 200, 200, 200] },
 	{ method: 'PUT',    path: '/api/v1/settings/practice',  expect: [401, 200, 200, 200, 200],
 		body: () => ({ depth: 'light', kinds: ['emotional'], avoidTopics: ['money'] }) },
+	{ method: 'GET',    path: '/api/v1/lock',               expect: [401, 200, 200, 200, 200] },
+	{ method: 'POST',   path: '/api/v1/lock',               expect: [401, 204, 204, 204, 204] },
+	{ method: 'POST',   path: '/api/v1/lock/activity',      expect: [401, 200, 200, 200, 200] },
+	{ method: 'POST',   path: '/api/v1/lock/unlock',        expect: [401, 204, 204, 204, 204],
+		body: (world, who) => ({ password: who === 'anonymous' ? PASSWORD : world[who].password }) },
+	{ method: 'GET',    path: '/api/v1/settings/lock',      expect: [401, 200, 200, 200, 200] },
+	{ method: 'PUT',    path: '/api/v1/settings/lock',      expect: [401, 200, 200, 200, 200],
+		body: () => ({ idleMinutes: 5 }) },
+	{ method: 'PUT',    path: '/api/v1/settings/lock/pin',  expect: [401, 204, 204, 204, 204],
+		body: (world, who) => ({
+			pin: '4827',
+			currentPassword: who === 'anonymous' ? PASSWORD : world[who].password
+		}) },
+	{ method: 'DELETE', path: '/api/v1/settings/lock/pin',  expect: [401, 204, 204, 204, 204] },
 	{ method: 'GET',    path: '/api/v1/openapi.json',       expect: [200, 200, 200, 200, 200] },
 	{ method: 'GET',    path: '/api/v1/health',             expect: [200, 200, 200, 200, 200] }
 ];
@@ -479,6 +493,8 @@ describeEachDriver('what each person sees', ({ server }) => {
 			expect(shape('/api/v1/me/security-log')).toMatch(
 				/^\{events:\[\{at,device(:null)?,kind\}\]\}$/
 			);
+			expect(shape('/api/v1/lock')).toEqual('{lock:{idleMinutes,locked,pin,secondsLeft}}');
+			expect(shape('/api/v1/settings/lock')).toEqual('{settings:{idleMinutes,pin}}');
 			expect(shape('/api/v1/couple/past-partners')).toMatch(
 				/^\{pastPartners:\[(\{blocked,id,name\})?\]\}$/
 			);

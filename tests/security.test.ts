@@ -750,6 +750,17 @@ async function exerciseEverything(server: TestServer, canary: string): Promise<s
 		body: JSON.stringify({ name: canary.repeat(30_000) }),
 		headers: json
 	});
+	await owner.put('/api/v1/settings/lock/pin', { pin: canary, currentPassword: canary });
+	await owner.put('/api/v1/settings/lock/pin', {
+		pin: '4827',
+		currentPassword: `${canary} sea`
+	});
+	await owner.put('/api/v1/settings/lock', { idleMinutes: canary });
+	await owner.post('/api/v1/lock');
+	await owner.post('/api/v1/lock/unlock', { pin: canary });
+	await owner.post('/api/v1/lock/unlock', { password: canary });
+	await owner.post('/api/v1/lock/unlock', { pin: '4827' });
+	await owner.post('/api/v1/lock/activity');
 	await owner.get(`/api/v1/${canary}`);
 	await owner.get(`/${canary}?q=${canary}`, { headers: ua });
 	await owner.get(`/signin?next=${encodeURIComponent(`/${canary}`)}`);

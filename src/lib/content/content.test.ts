@@ -37,6 +37,18 @@ describe('content', () => {
 		expect(unique(content.tenMinutes.questions.map((q) => q.id))).toBe(true);
 		expect(unique(content.phonesDown.prompts.map((p) => p.id))).toBe(true);
 		expect(unique(listeningLines(content).map((line) => line.id))).toBe(true);
+		expect(unique(content.help.sections.map((s) => s.id))).toBe(true);
+	});
+
+	it('keeps the help page honest: quick exit limits, where to get help, no phone numbers', () => {
+		const help = getContent('en').help;
+		const ids = help.sections.map((section) => section.id);
+		expect(ids).toEqual(expect.arrayContaining(['quick-exit', 'watched', 'leave-link', 'support']));
+		const text = JSON.stringify(help);
+		expect(text).toMatch(/history/i);
+		expect(text).toMatch(/emergency number/i);
+		// Numbers differ by country and change: the operator lists real ones for their area.
+		expect(text).not.toMatch(/\d{3}/);
 	});
 
 	it('has what a real product needs', () => {

@@ -22,7 +22,8 @@ const FILE_KEYS: Record<string, keyof Content> = {
 	'stems.yaml': 'stems',
 	'ten-minutes.yaml': 'tenMinutes',
 	'phones-down.yaml': 'phonesDown',
-	'listening.yaml': 'listening'
+	'listening.yaml': 'listening',
+	'help.yaml': 'help'
 };
 
 export const BASE_LOCALE = 'en';

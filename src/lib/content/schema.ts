@@ -134,6 +134,30 @@ export const listeningSchema = z.strictObject({
 	receivingResponses: z.array(line).min(6).max(10)
 });
 
+/** The help page: short sections, each with links to pages of Tend only. */
+export const helpSchema = z.strictObject({
+	intro: text(200),
+	sections: z
+		.array(
+			z.strictObject({
+				id,
+				heading: text(80),
+				paragraphs: z.array(text(600)).min(1),
+				links: z
+					.array(
+						z.strictObject({
+							href: z
+								.string()
+								.regex(/^\/[a-z0-9/-]*$/, 'links go to pages of Tend, e.g. /settings'),
+							label: text(60)
+						})
+					)
+					.optional()
+			})
+		)
+		.min(1)
+});
+
 export const contentSchema = z.strictObject({
 	questions: z.array(questionSchema).min(365),
 	feelings: feelingsSchema,
@@ -145,7 +169,8 @@ export const contentSchema = z.strictObject({
 	stems: stemsSchema,
 	tenMinutes: tenMinutesSchema,
 	phonesDown: phonesDownSchema,
-	listening: listeningSchema
+	listening: listeningSchema,
+	help: helpSchema
 });
 
 export type Content = z.infer<typeof contentSchema>;

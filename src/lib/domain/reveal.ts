@@ -17,3 +17,26 @@ export function canSeePartnerAnswer(input: {
 		!viewerAnswer.passed
 	);
 }
+
+/**
+ * Whether the partner can read the viewer's own answer right now: it is an answer (not a pass),
+ * given in the current couple, and the partner has answered that day too. While the viewer's
+ * private areas are locked, only such an answer is shown to whoever holds the device.
+ */
+export function isOwnAnswerShared(input: {
+	viewerCoupleId: string | null;
+	own: { coupleId: string | null; passed: boolean };
+	partnerAnswer: { coupleId: string | null; passed: boolean } | null;
+}): boolean {
+	const { viewerCoupleId, own, partnerAnswer } = input;
+
+	return (
+		!own.passed &&
+		canSeePartnerAnswer({
+			viewerCoupleId,
+			answerCoupleId: own.coupleId,
+			viewerAnswer:
+				partnerAnswer && partnerAnswer.coupleId === viewerCoupleId ? partnerAnswer : null
+		})
+	);
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { canSeeItem } from './visibility';
 
 const me = 'me';
@@ -43,5 +44,48 @@ describe('canSeeItem', () => {
 				{ authorId: partner, coupleId: null, visibility: 'shared' }
 			)
 		).toBe(false);
+	});
+});
+
+describe('canSeeItem while locked', () => {
+	const locked = { userId: me, coupleId: 'c1', locked: true };
+
+	it('shows the viewer only their own items that the partner can see too', () => {
+		expect(canSeeItem(locked, { authorId: me, coupleId: 'c1', visibility: 'shared' })).toBe(true);
+		expect(canSeeItem(locked, { authorId: me, coupleId: 'c1', visibility: 'private' })).toBe(false);
+		expect(canSeeItem(locked, { authorId: me, coupleId: null, visibility: 'private' })).toBe(false);
+		expect(canSeeItem(locked, { authorId: me, coupleId: 'c0', visibility: 'shared' })).toBe(false);
+		expect(
+			canSeeItem(
+				{ ...locked, coupleId: null },
+				{ authorId: me, coupleId: null, visibility: 'shared' }
+			)
+		).toBe(false);
+	});
+
+	it("still shows the partner's shared items, and never their private ones", () => {
+		expect(canSeeItem(locked, { authorId: partner, coupleId: 'c1', visibility: 'shared' })).toBe(
+			true
+		);
+		expect(canSeeItem(locked, { authorId: partner, coupleId: 'c1', visibility: 'private' })).toBe(
+			false
+		);
+	});
+
+	it('shows a locked viewer exactly what their partner sees of them', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(null, 'c1', 'c2'),
+				fc.constantFrom(null, 'c1', 'c2'),
+				fc.constantFrom('private' as const, 'shared' as const),
+				(viewerCouple, itemCouple, visibility) => {
+					const item = { authorId: me, coupleId: itemCouple, visibility };
+					const partnerView = { userId: partner, coupleId: viewerCouple };
+					expect(canSeeItem({ userId: me, coupleId: viewerCouple, locked: true }, item)).toBe(
+						viewerCouple !== null && canSeeItem(partnerView, item)
+					);
+				}
+			)
+		);
 	});
 });

@@ -2,7 +2,15 @@
  * The one rule for who may see an item written in Tend. Pure, so the server's access module, the
  * model test and later domains share it.
  */
-export type Viewer = { userId: string; coupleId: string | null };
+export type Viewer = {
+	userId: string;
+	coupleId: string | null;
+	/**
+	 * The viewer's private areas are locked (idle, or after a quick exit): whoever holds the
+	 * device sees the shared space only, exactly what the partner could see too.
+	 */
+	locked?: boolean;
+};
 export type VisibleItem = {
 	authorId: string;
 	/** The couple the item was shared in, or null for items written while not linked. */
@@ -12,12 +20,14 @@ export type VisibleItem = {
 
 export function canSeeItem(viewer: Viewer, item: VisibleItem): boolean {
 	if (item.authorId === viewer.userId) {
-		return true;
+		return !viewer.locked || isSharedWith(viewer.coupleId, item);
 	}
 
 	// A partner sees shared items of their current couple only: after a link ends, and after a
 	// re-link of the same two people, the old couple's items are out of reach.
-	return (
-		item.visibility === 'shared' && item.coupleId !== null && item.coupleId === viewer.coupleId
-	);
+	return isSharedWith(viewer.coupleId, item);
+}
+
+function isSharedWith(coupleId: string | null, item: VisibleItem): boolean {
+	return item.visibility === 'shared' && item.coupleId !== null && item.coupleId === coupleId;
 }

@@ -27,6 +27,19 @@ export function requireUser(ctx: Pick<Ctx, 'userId'>): string {
 }
 
 /**
+ * The signed-in person's id for a private area: past days, settings, sessions, anything that
+ * holds private items. While the session is locked this answers LOCKED until they unlock.
+ */
+export function requireUnlocked(ctx: Pick<Ctx, 'userId' | 'locked'>): string {
+	const userId = requireUser(ctx);
+	if (ctx.locked) {
+		throw new AppError('LOCKED', m.error_locked());
+	}
+
+	return userId;
+}
+
+/**
  * The person's live link, read fresh on every call: an unlink takes effect on the very next
  * request, because nothing about the partner is cached in the session.
  */
@@ -73,6 +86,8 @@ export async function relationTo(db: Db, viewerId: string, otherId: string): Pro
 
 export type Viewer = {
 	userId: string;
+	/** Private areas are locked: the viewer is served the shared space only (see visibility). */
+	locked: boolean;
 	timeZone: string;
 	/** When the person joined Tend, for their own season rhythm. */
 	joinedAt: Date;
@@ -108,6 +123,7 @@ export async function requireViewer(ctx: Ctx): Promise<Viewer> {
 
 	return {
 		userId,
+		locked: ctx.locked,
 		timeZone: row.timeZone,
 		joinedAt: row.joinedAt,
 		coupleId: linked ? row.coupleId : null,
@@ -120,5 +136,8 @@ export async function requireViewer(ctx: Ctx): Promise<Viewer> {
 
 /** Whether the viewer may see an item: its author always; a partner only if shared with them. */
 export function canView(viewer: Viewer, item: VisibleItem): boolean {
-	return canSeeItem({ userId: viewer.userId, coupleId: viewer.coupleId }, item);
+	return canSeeItem(
+		{ userId: viewer.userId, coupleId: viewer.coupleId, locked: viewer.locked },
+		item
+	);
 }

@@ -12,6 +12,11 @@ export type Ctx = {
 	userId: string | null;
 	/** The session this request came with, or null. */
 	sessionId: string | null;
+	/**
+	 * The session's private areas are locked (idle, or after a quick exit): only the shared space
+	 * is served until the person unlocks with their password or PIN.
+	 */
+	locked: boolean;
 	/** A keyed hash of the client address, never the address itself. */
 	clientKey: string;
 	/** A short device description from the user agent, e.g. "Firefox on Android". */

@@ -1,7 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+
+/** Where quick exit goes unless the operator chooses: a plain, everyday page. */
+export const DEFAULT_QUICK_EXIT_URL = 'https://www.wikipedia.org/';
 
 const schema = z.object({
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -19,8 +23,30 @@ const schema = z.object({
 		.regex(/^smtps?:\/\/[^/]/, 'must look like smtp://host:587 or smtps://user:password@host:465')
 		.optional(),
 	MAIL_FROM: z.string().min(3).max(200).optional(),
-	MIGRATIONS_DIR: z.string().min(1).default('./drizzle')
+	MIGRATIONS_DIR: z.string().min(1).default('./drizzle'),
+	QUICK_EXIT_URL: z
+		.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+		.default(DEFAULT_QUICK_EXIT_URL),
+	OPERATOR_NAME: z.string().trim().max(120).optional(),
+	OPERATOR_CONTACT: z.string().trim().max(200).optional(),
+	HELP_RESOURCES_FILE: z.string().min(1).optional()
 });
+
+/**
+ * Support services the operator lists on the help page, per locale (e.g. `en:`), each with a
+ * name and any of a description, a phone number and a web address.
+ */
+const resourceSchema = z.strictObject({
+	name: z.string().trim().min(1).max(120),
+	description: z.string().trim().max(400).optional(),
+	phone: z.string().trim().max(40).optional(),
+	url: z.url({ protocol: /^https?$/ }).optional()
+});
+const resourcesFileSchema = z.record(
+	z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'keys are locales such as en or pt-BR'),
+	z.array(resourceSchema).max(30)
+);
+export type HelpResource = z.infer<typeof resourceSchema>;
 
 export type Env = {
 	port: number;
@@ -35,6 +61,12 @@ export type Env = {
 	migrationsDir: string;
 	/** The SMTP server for password reset links and account notices; null when there is none. */
 	mail: { url: string; from: string } | null;
+	/** The neutral page quick exit goes to. */
+	quickExitUrl: string;
+	/** Who runs this instance, for the operator notice; null when not said. */
+	operator: { name: string | null; contact: string | null };
+	/** Support services for the help page, by locale; empty when the operator lists none. */
+	helpResources: Record<string, HelpResource[]>;
 };
 
 /**
@@ -54,6 +86,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 		);
 	}
 	const origin = (raw.ORIGIN ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '');
+	if (new URL(raw.QUICK_EXIT_URL).origin === new URL(origin).origin) {
+		// Back from a page of Tend itself would show Tend again.
+		throw new Error('Configuration: QUICK_EXIT_URL must be a site other than Tend itself');
+	}
 	const dataDir = path.resolve(raw.DATA_DIR);
 
 	return {
@@ -66,8 +102,30 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 		secret: raw.APP_SECRET ?? readOrCreateSecret(dataDir),
 		logLevel: raw.LOG_LEVEL,
 		migrationsDir: path.resolve(raw.MIGRATIONS_DIR),
-		mail: raw.SMTP_URL && raw.MAIL_FROM ? { url: raw.SMTP_URL, from: raw.MAIL_FROM } : null
+		mail: raw.SMTP_URL && raw.MAIL_FROM ? { url: raw.SMTP_URL, from: raw.MAIL_FROM } : null,
+		quickExitUrl: raw.QUICK_EXIT_URL,
+		operator: { name: raw.OPERATOR_NAME || null, contact: raw.OPERATOR_CONTACT || null },
+		helpResources: raw.HELP_RESOURCES_FILE ? readHelpResources(raw.HELP_RESOURCES_FILE) : {}
 	};
+}
+
+function readHelpResources(file: string): Record<string, HelpResource[]> {
+	let data: unknown;
+	try {
+		data = parseYaml(fs.readFileSync(path.resolve(file), 'utf8'));
+	} catch (error) {
+		const reason = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
+		throw new Error(`Configuration: HELP_RESOURCES_FILE cannot be read (${reason})`, {
+			cause: error
+		});
+	}
+	const parsed = resourcesFileSchema.safeParse(data);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new Error(`Configuration: HELP_RESOURCES_FILE ${issue.path.join('.')} ${issue.message}`);
+	}
+
+	return parsed.data;
 }
 
 /** The embedded default keeps its own secret so `npm start` needs no configuration. */

@@ -4,6 +4,7 @@
  * - UNAUTHENTICATED: no valid session, or a wrong email/password pair (401).
  * - NOT_FOUND: absent, or not visible to this person; the two are never told apart (404).
  * - CONFLICT: the request clashes with the current state, e.g. already linked (409).
+ * - LOCKED: a private area while the session is locked; unlock with password or PIN (423).
  * - RATE_LIMITED: too many attempts; `retryAfterSeconds` says when to try again (429).
  * - CROSS_ORIGIN: a state-changing request from another site (403).
  * - UNSUPPORTED_MEDIA_TYPE: a JSON endpoint got another Content-Type (415).
@@ -14,6 +15,7 @@ export type AppErrorCode =
 	| 'UNAUTHENTICATED'
 	| 'NOT_FOUND'
 	| 'CONFLICT'
+	| 'LOCKED'
 	| 'RATE_LIMITED'
 	| 'CROSS_ORIGIN'
 	| 'UNSUPPORTED_MEDIA_TYPE'

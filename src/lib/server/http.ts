@@ -17,6 +17,7 @@ const STATUS: Record<AppErrorCode, number> = {
 	CONFLICT: 409,
 	PAYLOAD_TOO_LARGE: 413,
 	UNSUPPORTED_MEDIA_TYPE: 415,
+	LOCKED: 423,
 	RATE_LIMITED: 429
 };
 
@@ -136,6 +137,19 @@ export function requireCtx(locals: App.Locals, url: URL): Ctx & { userId: string
 	return ctx as Ctx & { userId: string };
 }
 
+/**
+ * The signed-in context for a private page (past days, settings, anything with private items):
+ * while the session is locked, the person goes to the unlock page and comes back.
+ */
+export function requireUnlockedCtx(locals: App.Locals, url: URL): Ctx & { userId: string } {
+	const ctx = requireCtx(locals, url);
+	if (ctx.locked) {
+		redirect(303, `/unlock?next=${encodeURIComponent(url.pathname + url.search)}`);
+	}
+
+	return ctx;
+}
+
 /** Parses a form against an object schema, looking only at the fields the schema names. */
 export function parseForm<S extends z.ZodObject>(
 	schema: S,
@@ -186,7 +200,7 @@ export function formList(value: string | undefined): string[] {
 
 /**
  * Runs a form action's service call. An expected error comes back to the form with the
- * person's input (never passwords) so they see what to fix and lose nothing.
+ * person's input (never passwords or PINs) so they see what to fix and lose nothing.
  */
 export async function formAction<T>(
 	values: Record<string, string>,
@@ -199,9 +213,7 @@ export async function formAction<T>(
 		if (!isAppError(caught)) {
 			throw caught;
 		}
-		const kept = Object.fromEntries(
-			Object.entries(values).filter(([key]) => !key.toLowerCase().includes('password'))
-		);
+		const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !isSecretField(key)));
 
 		return fail(STATUS[caught.code], {
 			action,
@@ -211,6 +223,12 @@ export async function formAction<T>(
 			retryAfterSeconds: caught.retryAfterSeconds ?? null
 		});
 	}
+}
+
+function isSecretField(key: string): boolean {
+	const name = key.toLowerCase();
+
+	return name.includes('password') || name.startsWith('pin');
 }
 
 export type FormFailure = {

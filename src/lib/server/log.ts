@@ -51,7 +51,11 @@ export type SecurityEvent =
 	| 'two_factor.recovery_codes_regenerated'
 	| 'account.high_safety_changed'
 	| 'mail.sent'
-	| 'mail.dropped';
+	| 'mail.dropped'
+	| 'lock.unlock_failed'
+	| 'lock.settings_changed'
+	| 'lock.pin_set'
+	| 'lock.pin_removed';
 
 /** One structured line per security event: who, what, outcome. */
 export function logEvent(event: SecurityEvent, fields: { userId?: string | null } = {}) {

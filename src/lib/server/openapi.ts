@@ -27,6 +27,7 @@ import { responseSchema } from './responses/responses.schemas';
 import { practiceSettingsSchema } from './practice/practice.schemas';
 import { deleteAccountSchema } from './privacy/privacy.schemas';
 import { exportJsonSchema } from './privacy/export.registry';
+import { lockSettingsSchema, setPinSchema, unlockSchema } from './lock/lock.schemas';
 
 type Operation = {
 	summary: string;
@@ -36,6 +37,8 @@ type Operation = {
 	/** Query parameters, all required strings. */
 	params?: string[];
 	auth?: boolean;
+	/** A private area (or a change to private items): 423 LOCKED while the session is locked. */
+	private?: boolean;
 };
 
 type MediaType = 'application/json' | 'text/html';
@@ -269,7 +272,15 @@ const schemas = {
 			question: ref('QuestionDay'),
 			appreciations: { type: 'object' },
 			responses: { type: 'array', items: ref('Response') },
-			rhythm: { type: 'object' }
+			rhythm: {
+				oneOf: [{ type: 'object' }, { type: 'null' }],
+				description: 'Your own rhythm; null while private areas are locked.'
+			},
+			locked: {
+				type: 'boolean',
+				description:
+					'Private areas are locked: your own check-in, and your answer until your partner can read it, are left out.'
+			}
 		}
 	},
 	Checkin: {
@@ -376,6 +387,44 @@ const schemas = {
 					kinds: { type: 'array', items: { type: 'string' } },
 					avoidTopics: { type: 'array', items: { type: 'string' } },
 					checkinVisibility: { enum: ['private', 'shared', null] }
+				}
+			}
+		}
+	},
+	Lock: {
+		type: 'object',
+		required: ['lock'],
+		properties: {
+			lock: {
+				type: 'object',
+				description:
+					"This session's lock. Locked, private areas answer 423 LOCKED and item lists leave out private items, until POST /api/v1/lock/unlock.",
+				required: ['locked', 'idleMinutes', 'secondsLeft', 'pin'],
+				properties: {
+					locked: { type: 'boolean' },
+					idleMinutes: { type: 'integer', minimum: 5, maximum: 15 },
+					secondsLeft: {
+						type: 'integer',
+						description: 'Seconds of inactivity left before the lock; 0 once locked.'
+					},
+					pin: {
+						enum: ['ready', 'blocked', 'none'],
+						description: '"blocked": too many wrong PINs; unlock with the password.'
+					}
+				}
+			}
+		}
+	},
+	LockSettings: {
+		type: 'object',
+		required: ['settings'],
+		properties: {
+			settings: {
+				type: 'object',
+				required: ['idleMinutes', 'pin'],
+				properties: {
+					idleMinutes: { type: 'integer', minimum: 5, maximum: 15 },
+					pin: { type: 'boolean', description: 'Whether an app PIN is set.' }
 				}
 			}
 		}
@@ -491,6 +540,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 			responses: { 200: ['Updated', 'Me'] }
 		},
 		delete: {
+			private: true,
 			summary:
 				'Delete your account and everything you wrote, for good (ends the link silently, signs out everywhere)',
 			body: deleteAccountSchema,
@@ -503,6 +553,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/me/export': {
 		get: {
+			private: true,
 			summary:
 				'Everything you can see, as a JSON download (schema: Export, also docs/export.schema.json)',
 			responses: { 200: ['The export, as an attachment', 'Export'] }
@@ -510,12 +561,14 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/me/export.html': {
 		get: {
+			private: true,
 			summary: 'Everything you can see, as one readable HTML page to download',
 			responses: { 200: ['The page, as an attachment', 'ExportPage', 'text/html'] }
 		}
 	},
 	'/api/v1/me/password': {
 		post: {
+			private: true,
 			summary: 'Change password (ends every other session)',
 			body: changePasswordSchema,
 			responses: { 204: ['Changed', null], 429: ['Throttled; see Retry-After', 'Error'] }
@@ -523,6 +576,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/me/email': {
 		post: {
+			private: true,
 			summary: 'Change your sign-in email (needs your password; the old address gets a notice)',
 			body: changeEmailSchema,
 			responses: { 200: ['Changed', 'Me'], 409: ['Cannot use this address', 'Error'] }
@@ -530,24 +584,28 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/me/security': {
 		get: {
+			private: true,
 			summary: 'Your two-step sign-in, recovery codes left and high-safety mode',
 			responses: { 200: ['Overview', 'SecurityOverview'] }
 		}
 	},
 	'/api/v1/me/security-log': {
 		get: {
+			private: true,
 			summary: 'Your own security log (sign-ins, password and two-step changes, …)',
 			responses: { 200: ['Your log', 'SecurityLog'] }
 		}
 	},
 	'/api/v1/me/two-factor/setup': {
 		post: {
+			private: true,
 			summary: 'Start setting up an authenticator app (nothing changes until you confirm)',
 			responses: { 200: ['The key to add', 'TwoFactorSetup'], 409: ['Already on', 'Error'] }
 		}
 	},
 	'/api/v1/me/two-factor/enable': {
 		post: {
+			private: true,
 			summary: 'Turn two-step sign-in on with a current code; answers your recovery codes once',
 			body: enableTwoFactorSchema,
 			responses: {
@@ -559,6 +617,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/me/two-factor/disable': {
 		post: {
+			private: true,
 			summary: 'Turn two-step sign-in off (needs your password and a code; ends high-safety mode)',
 			body: disableTwoFactorSchema,
 			responses: {
@@ -570,6 +629,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/me/two-factor/recovery-codes': {
 		post: {
+			private: true,
 			summary: 'New recovery codes (needs your password); the old set stops working',
 			body: confirmPasswordSchema,
 			responses: {
@@ -580,6 +640,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/me/high-safety': {
 		put: {
+			private: true,
 			summary: 'Turn high-safety mode on or off: no password reset by email, only recovery codes',
 			body: highSafetySchema,
 			responses: {
@@ -589,11 +650,20 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 		}
 	},
 	'/api/v1/sessions': {
-		get: { summary: 'Your sessions', responses: { 200: ['Sessions', 'Sessions'] } },
-		delete: { summary: 'End every session except this one', responses: { 204: ['Ended', null] } }
+		get: {
+			private: true,
+			summary: 'Your sessions',
+			responses: { 200: ['Sessions', 'Sessions'] }
+		},
+		delete: {
+			private: true,
+			summary: 'End every session except this one',
+			responses: { 204: ['Ended', null] }
+		}
 	},
 	'/api/v1/sessions/{id}': {
 		delete: {
+			private: true,
 			summary: 'End one of your sessions',
 			responses: { 204: ['Ended', null], 404: ['No such session of yours', 'Error'] }
 		}
@@ -637,12 +707,14 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/couple/past-partners': {
 		get: {
+			private: true,
 			summary: 'People you were linked with before',
 			responses: { 200: ['List', 'PastPartners'] }
 		}
 	},
 	'/api/v1/couple/past-partners/{id}/block': {
 		put: {
+			private: true,
 			summary: 'Block or unblock any future link with a past partner',
 			body: blockSchema,
 			responses: { 200: ['Saved', 'Block'], 404: ['Not a past partner of yours', 'Error'] }
@@ -662,6 +734,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/checkins': {
 		get: {
+			private: true,
 			summary:
 				"Your check-ins and your partner's shared ones between two dates (?from=YYYY-MM-DD&to=YYYY-MM-DD)",
 			params: ['from', 'to'],
@@ -670,6 +743,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/checkins/{date}': {
 		put: {
+			private: true,
 			summary: 'Check in for your own today (one per day, editable that day)',
 			body: checkinSchema,
 			responses: { 200: ['Saved', 'CheckinAnswer'] }
@@ -683,6 +757,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/questions/{date}/answer': {
 		post: {
+			private: true,
 			summary: 'Answer today\'s question, or { pass: true } for "not today"',
 			body: answerSchema,
 			responses: { 200: ['The day', 'QuestionDay'], 409: ['Already answered', 'Error'] }
@@ -712,6 +787,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/appreciations/share-kept': {
 		post: {
+			private: true,
 			summary: 'Share the appreciations you kept while alone with your partner now',
 			responses: { 200: ['How many', 'Shared'], 404: ['No partner linked', 'Error'] }
 		}
@@ -735,13 +811,71 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 	},
 	'/api/v1/settings/practice': {
 		get: {
+			private: true,
 			summary: 'Your pace and boundaries for the daily question',
 			responses: { 200: ['Settings', 'PracticeSettings'] }
 		},
 		put: {
+			private: true,
 			summary: 'Set your pace and boundaries',
 			body: practiceSettingsSchema,
 			responses: { 200: ['Saved', 'PracticeSettings'] }
+		}
+	},
+	'/api/v1/lock': {
+		get: {
+			summary: 'Whether private areas are locked in this session, and when they will be',
+			responses: { 200: ['The lock', 'Lock'] }
+		},
+		post: {
+			summary: 'Lock private areas in this session now (quick exit)',
+			responses: { 204: ['Locked', null] }
+		}
+	},
+	'/api/v1/lock/activity': {
+		post: {
+			summary: 'You are still here: restart the idle time (no effect once locked)',
+			responses: { 200: ['The lock', 'Lock'] }
+		}
+	},
+	'/api/v1/lock/unlock': {
+		post: {
+			summary: 'Unlock private areas with { pin } or { password }',
+			body: unlockSchema,
+			responses: {
+				204: ['Unlocked', null],
+				400: ['Wrong PIN or password', 'Error'],
+				429: ['Too many tries; with a PIN, use the password', 'Error']
+			}
+		}
+	},
+	'/api/v1/settings/lock': {
+		get: {
+			private: true,
+			summary: 'Your re-lock time and whether you have an app PIN',
+			responses: { 200: ['Settings', 'LockSettings'] }
+		},
+		put: {
+			private: true,
+			summary: 'Set how many idle minutes (5 to 15) before private areas lock',
+			body: lockSettingsSchema,
+			responses: { 200: ['Saved', 'LockSettings'] }
+		}
+	},
+	'/api/v1/settings/lock/pin': {
+		put: {
+			private: true,
+			summary: 'Set or replace your app PIN (4 to 8 digits; needs your current password)',
+			body: setPinSchema,
+			responses: {
+				204: ['Set', null],
+				429: ['Throttled; see Retry-After', 'Error']
+			}
+		},
+		delete: {
+			private: true,
+			summary: 'Remove your app PIN',
+			responses: { 204: ['Removed', null] }
 		}
 	},
 	'/api/v1/openapi.json': {
@@ -814,6 +948,12 @@ function toOperation(op: Operation, path: string) {
 		};
 		responses['415'] ??= {
 			description: 'Body is not JSON',
+			content: { 'application/json': { schema: ref('Error') } }
+		};
+	}
+	if (op.private) {
+		responses['423'] ??= {
+			description: 'Private areas are locked: unlock with POST /api/v1/lock/unlock',
 			content: { 'application/json': { schema: ref('Error') } }
 		};
 	}

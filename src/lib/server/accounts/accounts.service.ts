@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { findPartnerLink, requireUser } from '../access';
+import { findPartnerLink, requireUnlocked, requireUser } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { checkNewPassword, hashPassword, verifyPassword } from '../auth/passwords';
@@ -81,7 +81,7 @@ export async function updateProfile(ctx: Ctx, input: UpdateProfileInput): Promis
 
 /** Needs the current password; ends every other session of the person. */
 export async function changePassword(ctx: Ctx, input: ChangePasswordInput) {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const buckets = [
 		{ key: `password:user:${keyedHash(ctx.secret, userId)}`, limit: LIMITS.passwordChange }
 	];

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { requireUser } from '../access';
+import { requireUnlocked } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { confirmPassword } from '../auth/reauth';
@@ -17,7 +17,7 @@ import type { ChangeEmailInput } from './accounts.schemas';
  * sent to the old address stop working.
  */
 export async function changeEmail(ctx: Ctx, input: ChangeEmailInput): Promise<MeView> {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const user = await confirmPassword(ctx, userId, input.password);
 	if (input.newEmail === user.email) {
 		throw new AppError('INVALID', m.error_email_same(), {

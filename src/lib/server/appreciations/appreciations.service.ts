@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { canView, requireUser, requireViewer, type Viewer } from '../access';
+import { canView, requireUnlocked, requireUser, requireViewer, type Viewer } from '../access';
 import { coachAppreciation, type CoachResult } from '$lib/domain/appreciation-coach';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
@@ -35,6 +35,10 @@ export async function createAppreciation(
 	input: AppreciationInput
 ): Promise<AppreciationView> {
 	const viewer = await requireViewer(ctx);
+	if (!viewer.coupleId) {
+		// Alone it would be kept, a private item: locked, it waits for the person to unlock.
+		requireUnlocked(ctx);
+	}
 	const row = await insertAppreciation(ctx.db, {
 		authorId: viewer.userId,
 		coupleId: viewer.coupleId,
@@ -63,6 +67,7 @@ export async function visibleAppreciations(ctx: Ctx, viewer: Viewer, { all = fal
 
 /** Shares every appreciation kept while alone with the partner the person is linked with now. */
 export async function shareKeptAppreciationsWithPartner(ctx: Ctx): Promise<{ shared: number }> {
+	requireUnlocked(ctx);
 	const viewer = await requireViewer(ctx);
 	if (!viewer.coupleId) {
 		throw new AppError('NOT_FOUND', m.error_no_partner());

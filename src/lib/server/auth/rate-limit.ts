@@ -35,7 +35,14 @@ export const LIMITS = {
 	resetConfirmClient: { max: 20, windowSeconds: 15 * 60 },
 	/** Wrong recovery codes when resetting with one, per account and per client address. */
 	recoveryResetAccount: { max: 5, windowSeconds: 15 * 60 },
-	recoveryResetClient: { max: 20, windowSeconds: 15 * 60 }
+	recoveryResetClient: { max: 20, windowSeconds: 15 * 60 },
+	/** Unlocking private areas with the password, per account. */
+	unlockPassword: { max: 10, windowSeconds: 15 * 60 },
+	/**
+	 * Wrong app PINs, per account: after five the PIN stops working for a day, or until the
+	 * password unlocks, so someone holding the phone gets five guesses, not thousands.
+	 */
+	unlockPin: { max: 5, windowSeconds: 24 * 60 * 60 }
 } satisfies Record<string, Limit>;
 
 /** Seconds until the bucket has room again, or 0 when it has room now. */
@@ -86,6 +93,11 @@ export async function recordAttempt(db: Db, key: string, limit: Limit, now: Date
 				windowStart: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`
 			}
 		});
+}
+
+/** Forgets the attempts of a bucket, e.g. wrong PINs once the password has proved the owner. */
+export async function clearAttempts(db: Db, key: string) {
+	await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
 
 /** Old windows are useless; dropped now and then so the table stays small. */

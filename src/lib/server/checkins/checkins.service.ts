@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { canView, requireUser, requireViewer, type Viewer } from '../access';
+import { canView, requireUnlocked, requireUser, requireViewer, type Viewer } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { getContent } from '$lib/content';
@@ -38,6 +38,8 @@ export async function saveCheckin(
 	date: string,
 	input: CheckinInput
 ): Promise<CheckinView> {
+	// Locked, today's check-in may be a hidden private one: it must not be overwritten unseen.
+	requireUnlocked(ctx);
 	const viewer = await requireViewer(ctx);
 	const today = localDate(ctx.now(), viewer.timeZone);
 	if (date !== today) {
@@ -73,6 +75,8 @@ export async function listCheckins(ctx: Ctx, from: string, to: string): Promise<
 	if (daysBetween(from, to) > MAX_RANGE_DAYS) {
 		throw new AppError('INVALID', m.v_date_range_long({ max: MAX_RANGE_DAYS }));
 	}
+	// Past days are a private area, like the history page they make up.
+	requireUnlocked(ctx);
 	const viewer = await requireViewer(ctx);
 
 	return visibleCheckins(ctx, viewer, from, to);

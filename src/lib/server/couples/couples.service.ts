@@ -1,7 +1,13 @@
 import crypto from 'node:crypto';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
-import { findPartnerLink, relationTo, requirePartnerLink, requireUser } from '../access';
+import {
+	findPartnerLink,
+	relationTo,
+	requirePartnerLink,
+	requireUnlocked,
+	requireUser
+} from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { assertWithinLimits, LIMITS, recordAttempts } from '../auth/rate-limit';
@@ -200,7 +206,7 @@ export async function endLinkWithin(tx: Executor, userId: string, now: Date): Pr
 
 /** People the person was linked with before (not the current partner), to block or unblock. */
 export async function listPastPartners(ctx: Ctx): Promise<PastPartnerView[]> {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const link = await findPartnerLink(ctx.db, userId);
 	const rows = await listPastPartnersOf(ctx.db, userId, link?.partner.id ?? null);
 
@@ -209,7 +215,7 @@ export async function listPastPartners(ctx: Ctx): Promise<PastPartnerView[]> {
 
 /** Blocking stops any future link with that person, in either direction; it tells them nothing. */
 export async function setPastPartnerBlock(ctx: Ctx, partnerId: string, input: BlockInput) {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	if ((await relationTo(ctx.db, userId, partnerId)) !== 'ex') {
 		throw new AppError('NOT_FOUND', m.error_not_found());
 	}

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { requireUser, type Viewer } from '../access';
+import { requireUnlocked, type Viewer } from '../access';
 import { logEvent } from '../log';
 import { KINDS, sharedPace, type Pace } from '$lib/domain/daily-question';
 import {
@@ -13,8 +13,13 @@ export type PracticeSettingsView = Pace & { checkinVisibility: 'private' | 'shar
 
 export const DEFAULT_PACE: Pace = { depth: 'medium', kinds: [...KINDS], avoidTopics: [] };
 
+/** Pace and boundaries (topics to avoid among them) are private: locked with the other settings. */
 export async function getPracticeSettings(ctx: Ctx): Promise<PracticeSettingsView> {
-	const userId = requireUser(ctx);
+	return practiceSettingsOf(ctx, requireUnlocked(ctx));
+}
+
+/** The person's settings as Today uses them, whoever asked through which gate. */
+export async function practiceSettingsOf(ctx: Ctx, userId: string): Promise<PracticeSettingsView> {
 	const [row] = await listPracticeSettings(ctx.db, [userId]);
 
 	return toView(row);
@@ -22,7 +27,7 @@ export async function getPracticeSettings(ctx: Ctx): Promise<PracticeSettingsVie
 
 /** Pace and boundaries are the person's own; the partner never sees them, only their effect. */
 export async function updatePracticeSettings(ctx: Ctx, input: PracticeSettingsInput) {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const values = {
 		depth: input.depth,
 		kinds: input.kinds,

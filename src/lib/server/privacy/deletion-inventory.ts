@@ -8,6 +8,7 @@ import {
 	coupleMembers,
 	dailyQuestions,
 	invites,
+	lockSettings,
 	mailOutbox,
 	passwordResets,
 	pastPartners,
@@ -81,6 +82,7 @@ export const DELETION_INVENTORY: InventoryEntry[] = [
 	{ table: passwordResets, columns: [passwordResets.userId] },
 	{ table: mailOutbox, columns: [mailOutbox.userId] },
 	{ table: securityEvents, columns: [securityEvents.userId] },
+	{ table: lockSettings, columns: [lockSettings.userId] },
 	{ table: rateLimits, columns: [], alsoRows: ({ hashes }) => keyEndsWithOneOf(hashes) },
 	{ table: users, columns: [users.id] }
 ];

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
 import { users } from '../db/schema';
-import { requireUser } from '../access';
+import { requireUnlocked } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { verifyPassword } from '../auth/passwords';
@@ -21,7 +21,7 @@ import type { DeleteAccountInput } from './privacy.schemas';
  * rate-limit counters and the account itself. The partner keeps what the partner wrote.
  */
 export async function deleteAccount(ctx: Ctx, input: DeleteAccountInput): Promise<void> {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const buckets = [
 		{ key: `delete:user:${keyedHash(ctx.secret, userId)}`, limit: LIMITS.accountDelete }
 	];

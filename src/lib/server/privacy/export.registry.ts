@@ -11,6 +11,7 @@ import {
 	couples,
 	dailyQuestions,
 	invites,
+	lockSettings,
 	pastPartners,
 	practiceSettings,
 	responses,
@@ -27,6 +28,7 @@ import { listQuestionDaysWithFollowups } from '../questions/questions.service';
 import { visibleAppreciations } from '../appreciations/appreciations.service';
 import { visibleResponses } from '../responses/responses.service';
 import { listSecurityLog } from '../security-log/security-log.service';
+import { getLockSettings } from '../lock/lock-settings.service';
 import { securityEventLabel } from '$lib/security-events';
 import * as m from '$lib/paraglide/messages';
 import * as shape from './export.schemas';
@@ -202,6 +204,22 @@ export const EXPORT_REGISTRY: ExportSection[] = [
 				title: `${p.moment(response.createdAt)} · ${p.who(response.mine)}`,
 				text: response.text
 			}))
+	}),
+	section({
+		key: 'lock',
+		title: m.export_lock,
+		tables: [lockSettings],
+		schema: shape.lockSchema,
+		collect: (ctx) => getLockSettings(ctx),
+		present: (lock) => [
+			{
+				title: m.export_lock(),
+				fields: [
+					[m.export_field_lock_after(), m.lock_idle_option({ minutes: lock.idleMinutes })],
+					[m.export_field_pin(), lock.pin ? m.export_yes() : m.export_no()]
+				]
+			}
+		]
 	}),
 	section({
 		key: 'securityLog',

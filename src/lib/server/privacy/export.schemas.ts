@@ -139,3 +139,10 @@ export const securityLogSchema = z
 		})
 	)
 	.meta({ description: 'Your own security log: sign-ins and account changes, newest first.' });
+
+export const lockSchema = z
+	.strictObject({
+		idleMinutes: z.number().int().meta({ description: 'Minutes without use before it locks.' }),
+		pin: z.boolean().meta({ description: 'Whether an app PIN is set (the PIN is never exported).' })
+	})
+	.meta({ description: 'How your private pages lock.' });

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { requireViewer, type Viewer } from '../access';
+import { requireUnlocked, requireViewer, type Viewer } from '../access';
 import { logEvent } from '../log';
 import { recordSecurityEvent } from '../security-log/security-log.service';
 import { localDate } from '$lib/domain/dates';
@@ -43,6 +43,7 @@ export async function exportYourDataAsHtml(ctx: Ctx): Promise<ExportFile> {
 }
 
 async function collect(ctx: Ctx): Promise<{ viewer: Viewer; data: YourData }> {
+	requireUnlocked(ctx);
 	const viewer = await requireViewer(ctx);
 	const data: YourData = {
 		format: EXPORT_FORMAT,

@@ -1,12 +1,12 @@
 import type { Ctx } from '../context';
-import { requireViewer, type Viewer } from '../access';
+import { requireUnlocked, requireViewer, type Viewer } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { paceFor } from '../practice/practice.service';
 import { getContent } from '$lib/content';
 import { pickDailyQuestion, NO_REPEAT_DAYS } from '$lib/domain/daily-question';
 import { addDays, isLocalDate, localDate, type LocalDate } from '$lib/domain/dates';
-import { canSeePartnerAnswer } from '$lib/domain/reveal';
+import { canSeePartnerAnswer, isOwnAnswerShared } from '$lib/domain/reveal';
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import {
@@ -52,6 +52,8 @@ export async function answerQuestion(
 	date: string,
 	input: AnswerInput
 ): Promise<QuestionDayView> {
+	// Locked, the person's own answer (or pass) may be hidden; it must not be changed unseen.
+	requireUnlocked(ctx);
 	const viewer = await requireViewer(ctx);
 	const today = localDate(ctx.now(), viewer.timeZone);
 	if (date !== today) {
@@ -127,6 +129,9 @@ export async function listQuestionDays(ctx: Ctx, viewer: Viewer, from: LocalDate
 		const theirs = rows.find(
 			(row) => row.authorId !== viewer.userId && row.localDate === own.localDate
 		);
+		if (!canSeeOwnAnswer(viewer, own, theirs)) {
+			continue;
+		}
 		const revealed = theirs && isRevealed(viewer, own, theirs) ? theirs : undefined;
 		days.push({
 			date: own.localDate,
@@ -223,8 +228,9 @@ async function questionDay(
 	loaded?: AnswerRow[]
 ): Promise<QuestionDayView> {
 	const rows = loaded ?? (await listAnswersOn(ctx.db, authorsOf(viewer), date));
-	const own = rows.find((row) => row.authorId === viewer.userId);
 	const theirs = rows.find((row) => row.authorId !== viewer.userId);
+	const ownRow = rows.find((row) => row.authorId === viewer.userId);
+	const own = ownRow && canSeeOwnAnswer(viewer, ownRow, theirs) ? ownRow : undefined;
 	const questionId = await questionOf(ctx, viewer, date, today, own);
 	const revealed = theirs && isRevealed(viewer, own, theirs) ? theirs : undefined;
 	const followups = revealed && own ? await listFollowups(ctx.db, [own.id, revealed.id]) : [];
@@ -257,6 +263,14 @@ async function questionOf(
 	}
 
 	return own?.questionId ?? findAssignedQuestion(ctx.db, spaceOf(viewer), date);
+}
+
+/** Locked, the viewer is shown their own answer only once their partner can read it too. */
+function canSeeOwnAnswer(viewer: Viewer, own: AnswerRow, theirs: AnswerRow | undefined): boolean {
+	return (
+		!viewer.locked ||
+		isOwnAnswerShared({ viewerCoupleId: viewer.coupleId, own, partnerAnswer: theirs ?? null })
+	);
 }
 
 function isRevealed(viewer: Viewer, own: AnswerRow | undefined, theirs: AnswerRow): boolean {

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { requireUser } from '../access';
+import { requireUnlocked } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { findUserByEmail, findUserById, updateUser } from '../accounts/accounts.queries';
@@ -177,7 +177,7 @@ async function setNewPassword(
  * recovery codes to turn on; turning it on voids reset links already sent.
  */
 export async function setHighSafety(ctx: Ctx, input: HighSafetyInput) {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const user = await confirmPassword(ctx, userId, input.password);
 	if (input.enabled && (await countRecoveryCodesLeft(ctx.db, userId)) === 0) {
 		throw new AppError('CONFLICT', m.error_high_safety_needs_codes());

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
-import { requireUser } from '../access';
+import { requireUnlocked } from '../access';
 import type { SecurityEventKind } from '$lib/domain/security-events';
 import {
 	deleteSecurityEventsBefore,
@@ -45,7 +45,7 @@ export async function recordSecurityEvent(
 
 /** The person's own log, newest first. Nobody else can read it, not even a count of it. */
 export async function listSecurityLog(ctx: Ctx): Promise<SecurityLogEntry[]> {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const rows = await listSecurityEventsOf(ctx.db, userId, SECURITY_LOG_LIMIT);
 
 	return rows.map((row) => ({

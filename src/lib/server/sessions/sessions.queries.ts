@@ -1,6 +1,6 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Executor as Db } from '../db/client';
-import { sessions, users } from '../db/schema';
+import { lockSettings, sessions, users } from '../db/schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -10,18 +10,24 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
 	return row;
 }
 
+/** The session, its person, and the person's idle limit (null: the default). */
 export async function findSessionWithUser(db: Db, tokenHash: string) {
 	const [row] = await db
-		.select({ session: sessions, user: users })
+		.select({ session: sessions, user: users, idleMinutes: lockSettings.idleMinutes })
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
+		.leftJoin(lockSettings, eq(lockSettings.userId, sessions.userId))
 		.where(eq(sessions.tokenHash, tokenHash));
 
 	return row;
 }
 
-export async function touchSession(db: Db, id: string, lastUsedAt: Date, expiresAt: Date) {
-	await db.update(sessions).set({ lastUsedAt, expiresAt }).where(eq(sessions.id, id));
+export async function touchSession(
+	db: Db,
+	id: string,
+	values: { lastUsedAt: Date; expiresAt: Date; lockedAt?: Date }
+) {
+	await db.update(sessions).set(values).where(eq(sessions.id, id));
 }
 
 export function listSessionsOfUser(db: Db, userId: string) {

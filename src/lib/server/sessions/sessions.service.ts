@@ -1,8 +1,9 @@
 import type { Ctx } from '../context';
-import { requireUser } from '../access';
+import { requireUnlocked } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { randomToken, sha256Hex } from '../auth/tokens';
+import { isLocked, RELOCK_MINUTES } from '$lib/domain/relock';
 import * as m from '$lib/paraglide/messages';
 import { recordSecurityEvent } from '../security-log/security-log.service';
 import {
@@ -46,7 +47,11 @@ export async function startSession(ctx: Ctx, userId: string) {
 	return { token, sessionId: session.id, expiresAt: session.expiresAt };
 }
 
-/** The person behind a cookie token, or null; expired sessions are removed on sight. */
+/**
+ * The person behind a cookie token, or null; expired sessions are removed on sight. Also says
+ * whether the private areas are locked: a session idle for longer than the person's limit is
+ * locked here, before this request counts as activity, and stays locked until they unlock.
+ */
 export async function resolveSession(ctx: Pick<Ctx, 'db' | 'now'>, token: string) {
 	const row = await findSessionWithUser(ctx.db, sha256Hex(token));
 	if (!row) {
@@ -58,17 +63,24 @@ export async function resolveSession(ctx: Pick<Ctx, 'db' | 'now'>, token: string
 
 		return null;
 	}
-	if (now.getTime() - row.session.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+	const state = { lockedAt: row.session.lockedAt, lastActiveAt: row.session.lastUsedAt };
+	const locked = isLocked(state, row.idleMinutes ?? RELOCK_MINUTES.default, now);
+	const lockNow = locked && row.session.lockedAt === null;
+	if (lockNow || now.getTime() - row.session.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
 		const cap = row.session.createdAt.getTime() + SESSION_MAX_MS;
 		const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, cap));
-		await touchSession(ctx.db, row.session.id, now, expiresAt);
+		await touchSession(ctx.db, row.session.id, {
+			lastUsedAt: now,
+			expiresAt,
+			...(lockNow ? { lockedAt: now } : {})
+		});
 	}
 
-	return { session: row.session, user: row.user };
+	return { session: row.session, user: row.user, locked };
 }
 
 export async function listSessions(ctx: Ctx): Promise<SessionView[]> {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const rows = await listSessionsOfUser(ctx.db, userId);
 
 	return rows.map((row) => ({
@@ -82,7 +94,7 @@ export async function listSessions(ctx: Ctx): Promise<SessionView[]> {
 
 /** Ends one of the person's own sessions; someone else's session id answers NOT_FOUND. */
 export async function endSession(ctx: Ctx, sessionId: string) {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const deleted = await deleteSessionOfUser(ctx.db, userId, sessionId);
 	if (!deleted) {
 		throw new AppError('NOT_FOUND', m.error_session_not_found());
@@ -93,7 +105,7 @@ export async function endSession(ctx: Ctx, sessionId: string) {
 
 /** Ends every session of the person except the one making the request. */
 export async function endOtherSessions(ctx: Ctx) {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	await deleteOtherSessions(ctx.db, userId, ctx.sessionId);
 	await recordSecurityEvent(ctx, userId, 'sessions.others_ended');
 	logEvent('session.others_ended', { userId });

@@ -17,6 +17,7 @@ export function buildCtx(db: Db, overrides: Partial<Ctx> = {}): Ctx {
 		secret: TEST_SECRET,
 		userId: null,
 		sessionId: null,
+		locked: false,
 		clientKey: `client-${crypto.randomUUID()}`,
 		device: 'Test browser on Test OS',
 		deviceToken: null,
@@ -38,7 +39,13 @@ export async function createPerson(
 		name: overrides.name ?? 'Robin'
 	});
 
-	return { user, email, ctx: { ...ctx, userId: user.id, sessionId: session.sessionId } };
+	return {
+		user,
+		email,
+		/** The session cookie value, to resolve the session as a later request would. */
+		token: session.token,
+		ctx: { ...ctx, userId: user.id, sessionId: session.sessionId }
+	};
 }
 
 /** Two people linked through the real invite and join. */

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { requireViewer } from '../access';
+import { requireUnlocked, requireViewer } from '../access';
 import {
 	visibleAppreciations,
 	type AppreciationView
@@ -22,6 +22,7 @@ export const HISTORY_DAYS = 60;
  * in the current link. Newest first; days with nothing visible are left out.
  */
 export async function listHistory(ctx: Ctx): Promise<HistoryDay[]> {
+	requireUnlocked(ctx);
 	const viewer = await requireViewer(ctx);
 	const to = localDate(ctx.now(), viewer.timeZone);
 	const from = addDays(to, -HISTORY_DAYS);

@@ -5,7 +5,7 @@ import {
 	type AppreciationView
 } from '../appreciations/appreciations.service';
 import { findTodaysCheckins, type CheckinView } from '../checkins/checkins.service';
-import { getPracticeSettings } from '../practice/practice.service';
+import { practiceSettingsOf } from '../practice/practice.service';
 import { getTodaysQuestions, type QuestionDayView } from '../questions/questions.service';
 import { responsesTo, type ResponseView } from '../responses/responses.service';
 import { getContent } from '$lib/content';
@@ -33,8 +33,13 @@ export type TodayView = {
 		kept: number;
 	};
 	responses: ResponseView[];
-	/** The person's own rhythm; never shown to the partner. */
-	rhythm: Rhythm;
+	/** The person's own rhythm; never shown to the partner, nor while locked. */
+	rhythm: Rhythm | null;
+	/**
+	 * Private areas are locked: the day shows the shared space only. The person's own check-in,
+	 * and their answer until the partner can read it, wait for them to unlock.
+	 */
+	locked: boolean;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -48,8 +53,9 @@ export async function getToday(ctx: Ctx): Promise<TodayView> {
 		findTodaysCheckins(ctx, viewer, today),
 		getTodaysQuestions(ctx, viewer, today),
 		visibleAppreciations(ctx, viewer),
-		getPracticeSettings(ctx),
-		rhythmOf(ctx, viewer, today)
+		practiceSettingsOf(ctx, viewer.userId),
+		// Which days the person practised counts their private entries too.
+		viewer.locked ? null : rhythmOf(ctx, viewer, today)
 	]);
 	const recent = (a: AppreciationView) => ctx.now().getTime() - Date.parse(a.createdAt) < DAY_MS;
 	const given = jar.filter((a) => a.mine && a.date === today);
@@ -75,14 +81,15 @@ export async function getToday(ctx: Ctx): Promise<TodayView> {
 			`${viewer.userId}|${today}|appreciation`
 		),
 		checkin: checkins.own,
-		defaultVisibility: settings.checkinVisibility,
+		defaultVisibility: viewer.locked ? null : settings.checkinVisibility,
 		partner: viewer.partner ? { name: viewer.partner.name } : null,
 		partnerCheckin: checkins.partner,
 		question,
 		lateReveal,
 		appreciations: { given, received, kept: jar.filter((a) => a.kept).length },
 		responses: await responsesTo(ctx, viewer, itemIds),
-		rhythm
+		rhythm,
+		locked: viewer.locked
 	};
 }
 

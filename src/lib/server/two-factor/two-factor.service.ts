@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Ctx } from '../context';
 import type { Executor } from '../db/client';
-import { requireUser } from '../access';
+import { requireUnlocked } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { findUserById, updateUser } from '../accounts/accounts.queries';
@@ -50,7 +50,7 @@ export type TwoFactorSetup = { setupKey: string; otpauthUri: string };
 export type RecoveryCodesView = { recoveryCodes: string[] };
 
 export async function getSecurityOverview(ctx: Ctx): Promise<SecurityOverview> {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const [user, row] = [await findUserById(ctx.db, userId), await findTwoFactor(ctx.db, userId)];
 	const enabled = Boolean(row?.enabledAt);
 	const highSafety = user?.highSafety ?? false;
@@ -77,7 +77,7 @@ export async function getSecuritySettings(ctx: Ctx) {
 
 /** Starts (or starts again) setting up an authenticator. Nothing changes at sign-in yet. */
 export async function startTwoFactorSetup(ctx: Ctx): Promise<TwoFactorSetup> {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const secret = newTotpSecret();
 	const sealed = seal(ctx.secret, 'totp-secret', secret);
 	if (!(await upsertPendingTwoFactor(ctx.db, userId, sealed, ctx.now()))) {
@@ -90,7 +90,7 @@ export async function startTwoFactorSetup(ctx: Ctx): Promise<TwoFactorSetup> {
 
 /** The setup in progress, to show again (e.g. after a reload), or null. */
 export async function findTwoFactorSetup(ctx: Ctx): Promise<TwoFactorSetup | null> {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const row = await findTwoFactor(ctx.db, userId);
 	const secret = row && !row.enabledAt ? unseal(ctx.secret, 'totp-secret', row.secretSealed) : null;
 
@@ -111,7 +111,7 @@ export async function enableTwoFactor(
 	ctx: Ctx,
 	input: EnableTwoFactorInput
 ): Promise<RecoveryCodesView> {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	const row = await findTwoFactor(ctx.db, userId);
 	if (row?.enabledAt) {
 		throw new AppError('CONFLICT', m.error_two_factor_already_on());
@@ -147,7 +147,7 @@ export async function enableTwoFactor(
 
 /** Needs the password and a code (or a recovery code). High-safety mode goes off with it. */
 export async function disableTwoFactor(ctx: Ctx, input: DisableTwoFactorInput): Promise<void> {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	await requireEnabled(ctx, userId);
 	const user = await confirmPassword(ctx, userId, input.password);
 	const buckets = codeBuckets(ctx, userId);
@@ -173,7 +173,7 @@ export async function regenerateRecoveryCodes(
 	ctx: Ctx,
 	input: ConfirmPasswordInput
 ): Promise<RecoveryCodesView> {
-	const userId = requireUser(ctx);
+	const userId = requireUnlocked(ctx);
 	await requireEnabled(ctx, userId);
 	await confirmPassword(ctx, userId, input.password);
 	const codes = newRecoveryCodes();

@@ -1,11 +1,11 @@
 import type { PageServerLoad } from './$types';
-import { requireCtx } from '$lib/server/http';
+import { requireUnlockedCtx } from '$lib/server/http';
 import { listHistory } from '$lib/server/today/history.service';
 import { getVocabulary } from '$lib/server/checkins/checkins.service';
 import { getMe } from '$lib/server/accounts/accounts.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const ctx = requireCtx(locals, url);
+	const ctx = requireUnlockedCtx(locals, url);
 	const me = await getMe(ctx);
 	const vocabulary = getVocabulary(ctx);
 

@@ -5,6 +5,7 @@ import { updateProfileSchema } from '$lib/server/accounts/accounts.schemas';
 import { getMe, updateProfile } from '$lib/server/accounts/accounts.service';
 import { listTimeZones } from '$lib/domain/time-zones';
 import { safeNextPath } from '$lib/domain/redirects';
+import { getInstanceNotice } from '$lib/server/help/help.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const me = await getMe(requireCtx(locals, url));
@@ -13,7 +14,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		name: me.user.name,
 		timeZone: me.profile.timeZone,
 		onboarded: me.profile.onboarded,
-		zones: listTimeZones()
+		zones: listTimeZones(),
+		operator: getInstanceNotice().operator
 	};
 };
 

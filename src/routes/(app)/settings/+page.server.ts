@@ -1,12 +1,13 @@
 import type { Actions, PageServerLoad } from './$types';
-import { formAction, parseForm, parseId, readForm, requireCtx } from '$lib/server/http';
+import { formAction, parseForm, parseId, readForm, requireUnlockedCtx } from '$lib/server/http';
 import { updateProfileSchema } from '$lib/server/accounts/accounts.schemas';
 import { getMe, updateProfile } from '$lib/server/accounts/accounts.service';
 import { listPastPartners, setPastPartnerBlock } from '$lib/server/couples/couples.service';
 import { listTimeZones } from '$lib/domain/time-zones';
+import { getInstanceNotice } from '$lib/server/help/help.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const ctx = requireCtx(locals, url);
+	const ctx = requireUnlockedCtx(locals, url);
 	const me = await getMe(ctx);
 
 	return {
@@ -16,7 +17,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		partner: me.partner,
 		pastPartners: await listPastPartners(ctx),
 		zones: listTimeZones(),
-		left: url.searchParams.has('left')
+		left: url.searchParams.has('left'),
+		operator: getInstanceNotice().operator
 	};
 };
 
@@ -27,7 +29,10 @@ export const actions: Actions = {
 		return formAction(
 			values,
 			async () => {
-				await updateProfile(requireCtx(locals, url), parseForm(updateProfileSchema, values));
+				await updateProfile(
+					requireUnlockedCtx(locals, url),
+					parseForm(updateProfileSchema, values)
+				);
 
 				return { saved: 'profile' as const };
 			},
@@ -41,7 +46,7 @@ export const actions: Actions = {
 			values,
 			async () => {
 				const partnerId = parseId(values.partnerId ?? '');
-				await setPastPartnerBlock(requireCtx(locals, url), partnerId, {
+				await setPastPartnerBlock(requireUnlockedCtx(locals, url), partnerId, {
 					blocked: values.blocked === 'true'
 				});
 

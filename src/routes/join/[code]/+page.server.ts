@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { formAction, requireCtx } from '$lib/server/http';
 import { getMe } from '$lib/server/accounts/accounts.service';
 import { joinCouple } from '$lib/server/couples/couples.service';
+import { getInstanceNotice } from '$lib/server/help/help.service';
 
 /**
  * The page an invite link opens. Opening it changes nothing: linking needs the invitee, signed
@@ -17,7 +18,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	}
 	const me = await getMe(requireCtx(locals, url));
 
-	return { signedIn: true as const, partner: me.partner };
+	return {
+		signedIn: true as const,
+		partner: me.partner,
+		quickExitUrl: getInstanceNotice().quickExitUrl
+	};
 };
 
 export const actions: Actions = {

@@ -2,3 +2,4 @@ export * from './users';
 export * from './couples';
 export * from './today';
 export * from './security';
+export * from './lock';

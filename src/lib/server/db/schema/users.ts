@@ -27,7 +27,12 @@ export const sessions = pgTable(
 		device: text('device').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 		lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull(),
-		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		/**
+		 * Set while the person's private areas are locked in this session: after the idle time
+		 * they chose (from last_used_at), or at once by quick exit. Cleared by unlocking.
+		 */
+		lockedAt: timestamp('locked_at', { withTimezone: true })
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );

@@ -1,15 +1,15 @@
 import type { Actions, PageServerLoad } from './$types';
-import { formAction, formList, parseWith, readForm, requireCtx } from '$lib/server/http';
+import { formAction, formList, parseWith, readForm, requireUnlockedCtx } from '$lib/server/http';
 import { practiceSettingsSchema } from '$lib/server/practice/practice.schemas';
 import { getPracticeSettings, updatePracticeSettings } from '$lib/server/practice/practice.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => ({
-	settings: await getPracticeSettings(requireCtx(locals, url))
+	settings: await getPracticeSettings(requireUnlockedCtx(locals, url))
 });
 
 export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
-		const ctx = requireCtx(locals, url);
+		const ctx = requireUnlockedCtx(locals, url);
 		const values = await readForm(request, { lists: ['kinds', 'avoidTopics'] });
 
 		return formAction(values, async () => {

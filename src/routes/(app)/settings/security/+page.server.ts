@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { formAction, parseForm, parseWith, readForm, requireCtx } from '$lib/server/http';
+import { formAction, parseForm, parseWith, readForm, requireUnlockedCtx } from '$lib/server/http';
 import {
 	confirmPasswordSchema,
 	disableTwoFactorSchema,
@@ -17,7 +17,7 @@ import { setHighSafety } from '$lib/server/recovery/recovery.service';
 import { formatSetupKey, qrDataUrl } from '$lib/server/auth/totp';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const { overview, setup } = await getSecuritySettings(requireCtx(locals, url));
+	const { overview, setup } = await getSecuritySettings(requireUnlockedCtx(locals, url));
 
 	return {
 		overview,
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		formAction(
 			{},
 			async () => {
-				await startTwoFactorSetup(requireCtx(locals, url));
+				await startTwoFactorSetup(requireUnlockedCtx(locals, url));
 
 				return { saved: 'setup' as const };
 			},
@@ -46,7 +46,7 @@ export const actions: Actions = {
 			values,
 			async () => {
 				const input = parseForm(enableTwoFactorSchema, values);
-				const { recoveryCodes } = await enableTwoFactor(requireCtx(locals, url), input);
+				const { recoveryCodes } = await enableTwoFactor(requireUnlockedCtx(locals, url), input);
 
 				return { saved: 'enabled' as const, recoveryCodes };
 			},
@@ -60,7 +60,10 @@ export const actions: Actions = {
 			values,
 			async () => {
 				const input = parseForm(confirmPasswordSchema, values);
-				const { recoveryCodes } = await regenerateRecoveryCodes(requireCtx(locals, url), input);
+				const { recoveryCodes } = await regenerateRecoveryCodes(
+					requireUnlockedCtx(locals, url),
+					input
+				);
 
 				return { saved: 'regenerated' as const, recoveryCodes };
 			},
@@ -73,7 +76,10 @@ export const actions: Actions = {
 		return formAction(
 			values,
 			async () => {
-				await disableTwoFactor(requireCtx(locals, url), parseForm(disableTwoFactorSchema, values));
+				await disableTwoFactor(
+					requireUnlockedCtx(locals, url),
+					parseForm(disableTwoFactorSchema, values)
+				);
 
 				return { saved: 'disabled' as const };
 			},
@@ -90,7 +96,7 @@ export const actions: Actions = {
 					enabled: values.enabled === 'true',
 					password: values.password ?? ''
 				});
-				const { highSafety } = await setHighSafety(requireCtx(locals, url), input);
+				const { highSafety } = await setHighSafety(requireUnlockedCtx(locals, url), input);
 
 				return { saved: highSafety ? ('highSafetyOn' as const) : ('highSafetyOff' as const) };
 			},

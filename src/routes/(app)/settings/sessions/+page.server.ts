@@ -1,10 +1,10 @@
 import type { Actions, PageServerLoad } from './$types';
-import { formAction, parseId, readForm, requireCtx } from '$lib/server/http';
+import { formAction, parseId, readForm, requireUnlockedCtx } from '$lib/server/http';
 import { getMe } from '$lib/server/accounts/accounts.service';
 import { endOtherSessions, endSession, listSessions } from '$lib/server/sessions/sessions.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const ctx = requireCtx(locals, url);
+	const ctx = requireUnlockedCtx(locals, url);
 	const me = await getMe(ctx);
 
 	return { sessions: await listSessions(ctx), timeZone: me.profile.timeZone };
@@ -15,14 +15,14 @@ export const actions: Actions = {
 		const values = await readForm(request);
 
 		return formAction(values, async () => {
-			await endSession(requireCtx(locals, url), parseId(values.sessionId ?? ''));
+			await endSession(requireUnlockedCtx(locals, url), parseId(values.sessionId ?? ''));
 
 			return { ended: 'one' as const };
 		});
 	},
 	endOthers: async ({ locals, url }) =>
 		formAction({}, async () => {
-			await endOtherSessions(requireCtx(locals, url));
+			await endOtherSessions(requireUnlockedCtx(locals, url));
 
 			return { ended: 'others' as const };
 		})
