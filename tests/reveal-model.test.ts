@@ -10,8 +10,8 @@ import { marker } from './support/world';
  * an answer: random sequences of answer, pass, leave and link among three people, against a tiny
  * model in which a partner's answer is visible exactly when the two are linked now and both
  * answered (not passed) within this link. After every command, each person's JSON API (today and
- * the question of the date), the page data of Today and of Past days, and the Today page itself
- * must show each other person's answer exactly when the model says so.
+ * the question of the date), the page data of Today and of Past days, the Today page itself and
+ * both exports must show each other person's answer exactly when the model says so.
  * A failure prints its seed: replay with FC_SEED=<seed>; REVEAL_MODEL_RUNS=<n> runs more.
  */
 
@@ -200,7 +200,9 @@ function pathsFor(date: string) {
 		`/api/v1/questions/${date}`,
 		'/today/__data.json',
 		'/history/__data.json',
-		'/today'
+		'/today',
+		'/api/v1/me/export',
+		'/api/v1/me/export.html'
 	];
 }
 
