@@ -3,6 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { pickDailyQuestion, KINDS, TOPICS, DEPTHS, type Pace } from '$lib/domain/daily-question';
 import { addDays } from '$lib/domain/dates';
 import { getContent, listContentLocales } from './index';
+import {
+	CLOSER_SET_IDS,
+	closerPromptId,
+	closerSchema,
+	listeningSchema,
+	phonesDownSchema,
+	stemsSchema,
+	tenMinutesSchema
+} from './schema';
 
 const unique = (ids: string[]) => new Set(ids).size === ids.length;
 
@@ -17,6 +26,7 @@ describe('content', () => {
 		expect(unique(content.appreciationPrompts.map((p) => p.id))).toBe(true);
 		expect(unique(content.responses.map((r) => r.id))).toBe(true);
 		expect(unique(content.questions.map((q) => q.text.toLowerCase()))).toBe(true);
+		expect(unique(content.closer.sets.flatMap((set) => set.prompts.map((p) => p.id)))).toBe(true);
 	});
 
 	it('has what a real product needs', () => {
@@ -67,5 +77,166 @@ describe('content', () => {
 				expect(topics.some((topic) => pace.avoidTopics.includes(topic))).toBe(false);
 			}
 		}
+	});
+});
+
+describe('guided conversation schemas', () => {
+	const evidence =
+		'A plain note on what the research found, what it did not find, and how far it can go.';
+	const closer = () => ({
+		evidence,
+		sets: CLOSER_SET_IDS.map((setId, s) => ({
+			id: setId,
+			title: `Set ${s + 1}`,
+			intro: 'A warm sentence to begin.',
+			minutes: 15,
+			prompts: Array.from({ length: 12 }, (_, p) => ({
+				id: closerPromptId(s + 1, p + 1),
+				kind: p % 4 === 0 ? 'task' : 'question',
+				text: `Prompt ${p + 1} of set ${s + 1}?`
+			}))
+		}))
+	});
+
+	it('accepts three sets of twelve in order', () => {
+		expect(closerSchema.safeParse(closer()).success).toBe(true);
+		expect(closerPromptId(3, 12)).toBe('c3-12');
+	});
+
+	it('refuses a set with eleven prompts, sets out of order and renumbered prompts', () => {
+		const short = closer();
+		short.sets[1].prompts.pop();
+		const swapped = closer();
+		swapped.sets.reverse();
+		const renumbered = closer();
+		[renumbered.sets[0].prompts[0].id, renumbered.sets[0].prompts[1].id] = ['c1-02', 'c1-01'];
+		const wrongSet = closer();
+		wrongSet.sets[2].prompts[0].id = 'c2-01';
+		for (const bad of [short, swapped, renumbered, wrongSet]) {
+			expect(closerSchema.safeParse(bad).success).toBe(false);
+		}
+	});
+
+	it('refuses a fourth set, other minutes, another kind and over-long text', () => {
+		const four = closer();
+		four.sets.push(four.sets[0]);
+		const minutes = { ...closer(), sets: closer().sets.map((set) => ({ ...set, minutes: 20 })) };
+		const kind = closer();
+		kind.sets[0].prompts[0].kind = 'quiz';
+		const long = closer();
+		long.sets[0].prompts[0].text = 'x'.repeat(201);
+		const noEvidence = { ...closer(), evidence: 'x'.repeat(901) };
+		for (const bad of [four, minutes, kind, long, noEvidence]) {
+			expect(closerSchema.safeParse(bad).success).toBe(false);
+		}
+	});
+
+	it('wants stems that end in " …", numbered ids and a depth', () => {
+		const items = (text: string, id = 'v001', depth = 'light') =>
+			Array.from({ length: 44 }, () => ({ id, text, depth }));
+		expect(stemsSchema.safeParse({ evidence, items: items('Something I want is …') }).success).toBe(
+			true
+		);
+		for (const bad of [
+			items('Something I want is…'),
+			items('Something I want is'),
+			items(`${'x'.repeat(119)} …`),
+			items('Something I want is …', 's001'),
+			items('Something I want is …', 'v001', 'very deep'),
+			items('Something I want is …').slice(1)
+		]) {
+			expect(stemsSchema.safeParse({ evidence, items: bad }).success).toBe(false);
+		}
+	});
+
+	it('wants ten-minute questions as questions and phones-down prompts with p ids', () => {
+		const questions = (text: string) =>
+			Array.from({ length: 60 }, () => ({ id: 't001', text, depth: 'medium' }));
+		expect(tenMinutesSchema.safeParse({ evidence, questions: questions('Why?!?') }).success).toBe(
+			true
+		);
+		expect(tenMinutesSchema.safeParse({ evidence, questions: questions('Tell me.') }).success).toBe(
+			false
+		);
+		const prompts = (id: string) => Array.from({ length: 30 }, () => ({ id, text: 'Look up.' }));
+		expect(phonesDownSchema.safeParse({ evidence, prompts: prompts('p001') }).success).toBe(true);
+		expect(phonesDownSchema.safeParse({ evidence, prompts: prompts('P001') }).success).toBe(false);
+	});
+
+	it('keeps the listening lists within their sizes', () => {
+		const lines = (n: number, text = 'I am here.') =>
+			Array.from({ length: n }, (_, i) => ({ id: `l-${i}`, text }));
+		const listening = {
+			evidence,
+			listenerGuidance: lines(6),
+			reflectStarters: lines(6, 'What I heard is …'),
+			speakerConfirm: lines(3),
+			receivingResponses: lines(6)
+		};
+		expect(listeningSchema.safeParse(listening).success).toBe(true);
+		for (const bad of [
+			{ ...listening, listenerGuidance: lines(11) },
+			{ ...listening, reflectStarters: lines(6) },
+			{ ...listening, speakerConfirm: lines(2) },
+			{ ...listening, receivingResponses: lines(5) },
+			{ ...listening, extra: [] }
+		]) {
+			expect(listeningSchema.safeParse(bad).success).toBe(false);
+		}
+	});
+});
+
+/** Lower-case words, so near-duplicates that differ only in punctuation or case still match. */
+const words = (text: string) => text.toLowerCase().match(/[a-z']+/g) ?? [];
+const opening = (text: string) => words(text).slice(0, 5).join(' ');
+
+function conversationTexts(content: ReturnType<typeof getContent>): string[] {
+	return [...content.closer.sets.flatMap((set) => set.prompts.map((p) => p.text))];
+}
+
+describe('guided conversation content', () => {
+	it('Closer has three sets of twelve in order, 15 minutes each, with two to four tasks a set', () => {
+		const { closer } = getContent('en');
+		expect(closer.sets.map((set) => set.id)).toEqual([...CLOSER_SET_IDS]);
+		closer.sets.forEach((set, s) => {
+			expect(set.minutes).toBe(15);
+			expect(set.prompts.map((p) => p.id)).toEqual(
+				Array.from({ length: 12 }, (_, p) => closerPromptId(s + 1, p + 1))
+			);
+			const tasks = set.prompts.filter((p) => p.kind === 'task').length;
+			expect(tasks).toBeGreaterThanOrEqual(2);
+			expect(tasks).toBeLessThanOrEqual(4);
+		});
+		expect(closer.sets.flatMap((set) => set.prompts)).toHaveLength(36);
+	});
+
+	it("uses none of the study's own questions", () => {
+		const study = [
+			'dinner guest',
+			'famous',
+			'rehearse',
+			'perfect day',
+			'crystal ball',
+			'treasured memory',
+			'terrible memory',
+			'die this evening',
+			'catches fire',
+			'your mother',
+			'life story',
+			'too serious to be joked'
+		];
+		const texts = conversationTexts(getContent('en')).map((text) => text.toLowerCase());
+		for (const phrase of study) {
+			expect(texts.filter((text) => text.includes(phrase))).toEqual([]);
+		}
+	});
+
+	it('repeats no text, and no five-word opening, across the conversations and daily questions', () => {
+		const content = getContent('en');
+		const texts = conversationTexts(content);
+		expect(unique(texts.map((text) => words(text).join(' ')))).toBe(true);
+		const daily = new Set(content.questions.map((q) => opening(q.text)));
+		const clashes = texts.filter((text) => words(text).length >= 5 && daily.has(opening(text)));
+		expect(clashes).toEqual([]);
 	});
 });

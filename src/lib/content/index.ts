@@ -17,7 +17,8 @@ const FILE_KEYS: Record<string, keyof Content> = {
 	'needs.yaml': 'needs',
 	'checkin-prompts.yaml': 'checkinPrompts',
 	'appreciation-prompts.yaml': 'appreciationPrompts',
-	'responses.yaml': 'responses'
+	'responses.yaml': 'responses',
+	'closer.yaml': 'closer'
 };
 
 export const BASE_LOCALE = 'en';
