@@ -27,6 +27,7 @@ describe('content', () => {
 		expect(unique(content.responses.map((r) => r.id))).toBe(true);
 		expect(unique(content.questions.map((q) => q.text.toLowerCase()))).toBe(true);
 		expect(unique(content.closer.sets.flatMap((set) => set.prompts.map((p) => p.id)))).toBe(true);
+		expect(unique(content.stems.items.map((item) => item.id))).toBe(true);
 	});
 
 	it('has what a real product needs', () => {
@@ -191,7 +192,10 @@ const words = (text: string) => text.toLowerCase().match(/[a-z']+/g) ?? [];
 const opening = (text: string) => words(text).slice(0, 5).join(' ');
 
 function conversationTexts(content: ReturnType<typeof getContent>): string[] {
-	return [...content.closer.sets.flatMap((set) => set.prompts.map((p) => p.text))];
+	return [
+		...content.closer.sets.flatMap((set) => set.prompts.map((p) => p.text)),
+		...content.stems.items.map((item) => item.text)
+	];
 }
 
 describe('guided conversation content', () => {
@@ -208,6 +212,19 @@ describe('guided conversation content', () => {
 			expect(tasks).toBeLessThanOrEqual(4);
 		});
 		expect(closer.sets.flatMap((set) => set.prompts)).toHaveLength(36);
+	});
+
+	it('has at least 44 stems, about a third at each depth, numbered in order', () => {
+		const { items } = getContent('en').stems;
+		expect(items.length).toBeGreaterThanOrEqual(44);
+		expect(items.map((item) => item.id)).toEqual(
+			items.map((_, i) => `v${String(i + 1).padStart(3, '0')}`)
+		);
+		for (const depth of DEPTHS) {
+			const share = items.filter((item) => item.depth === depth).length / items.length;
+			expect(share, depth).toBeGreaterThanOrEqual(0.25);
+			expect(share, depth).toBeLessThanOrEqual(0.42);
+		}
 	});
 
 	it("uses none of the study's own questions", () => {

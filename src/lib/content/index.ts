@@ -18,7 +18,8 @@ const FILE_KEYS: Record<string, keyof Content> = {
 	'checkin-prompts.yaml': 'checkinPrompts',
 	'appreciation-prompts.yaml': 'appreciationPrompts',
 	'responses.yaml': 'responses',
-	'closer.yaml': 'closer'
+	'closer.yaml': 'closer',
+	'stems.yaml': 'stems'
 };
 
 export const BASE_LOCALE = 'en';

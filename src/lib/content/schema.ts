@@ -141,7 +141,8 @@ export const contentSchema = z.strictObject({
 	checkinPrompts: z.array(promptSchema).min(40),
 	appreciationPrompts: z.array(promptSchema).min(30),
 	responses: z.array(responseSchema).min(4),
-	closer: closerSchema
+	closer: closerSchema,
+	stems: stemsSchema
 });
 
 export type Content = z.infer<typeof contentSchema>;
