@@ -28,6 +28,8 @@ describe('content', () => {
 		expect(unique(content.questions.map((q) => q.text.toLowerCase()))).toBe(true);
 		expect(unique(content.closer.sets.flatMap((set) => set.prompts.map((p) => p.id)))).toBe(true);
 		expect(unique(content.stems.items.map((item) => item.id))).toBe(true);
+		expect(unique(content.tenMinutes.questions.map((q) => q.id))).toBe(true);
+		expect(unique(content.phonesDown.prompts.map((p) => p.id))).toBe(true);
 	});
 
 	it('has what a real product needs', () => {
@@ -194,7 +196,9 @@ const opening = (text: string) => words(text).slice(0, 5).join(' ');
 function conversationTexts(content: ReturnType<typeof getContent>): string[] {
 	return [
 		...content.closer.sets.flatMap((set) => set.prompts.map((p) => p.text)),
-		...content.stems.items.map((item) => item.text)
+		...content.stems.items.map((item) => item.text),
+		...content.tenMinutes.questions.map((q) => q.text),
+		...content.phonesDown.prompts.map((p) => p.text)
 	];
 }
 
@@ -225,6 +229,25 @@ describe('guided conversation content', () => {
 			expect(share, depth).toBeGreaterThanOrEqual(0.25);
 			expect(share, depth).toBeLessThanOrEqual(0.42);
 		}
+	});
+
+	it('has at least 60 ten-minute questions at every depth, numbered in order', () => {
+		const { questions } = getContent('en').tenMinutes;
+		expect(questions.length).toBeGreaterThanOrEqual(60);
+		expect(questions.map((q) => q.id)).toEqual(
+			questions.map((_, i) => `t${String(i + 1).padStart(3, '0')}`)
+		);
+		for (const depth of DEPTHS) {
+			expect(questions.filter((q) => q.depth === depth).length, depth).toBeGreaterThanOrEqual(15);
+		}
+	});
+
+	it('has at least 30 phones-down prompts, numbered in order', () => {
+		const { prompts } = getContent('en').phonesDown;
+		expect(prompts.length).toBeGreaterThanOrEqual(30);
+		expect(prompts.map((p) => p.id)).toEqual(
+			prompts.map((_, i) => `p${String(i + 1).padStart(3, '0')}`)
+		);
 	});
 
 	it("uses none of the study's own questions", () => {

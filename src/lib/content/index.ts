@@ -19,7 +19,9 @@ const FILE_KEYS: Record<string, keyof Content> = {
 	'appreciation-prompts.yaml': 'appreciationPrompts',
 	'responses.yaml': 'responses',
 	'closer.yaml': 'closer',
-	'stems.yaml': 'stems'
+	'stems.yaml': 'stems',
+	'ten-minutes.yaml': 'tenMinutes',
+	'phones-down.yaml': 'phonesDown'
 };
 
 export const BASE_LOCALE = 'en';

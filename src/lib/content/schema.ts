@@ -142,7 +142,9 @@ export const contentSchema = z.strictObject({
 	appreciationPrompts: z.array(promptSchema).min(30),
 	responses: z.array(responseSchema).min(4),
 	closer: closerSchema,
-	stems: stemsSchema
+	stems: stemsSchema,
+	tenMinutes: tenMinutesSchema,
+	phonesDown: phonesDownSchema
 });
 
 export type Content = z.infer<typeof contentSchema>;
