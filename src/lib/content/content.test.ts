@@ -14,6 +14,12 @@ import {
 } from './schema';
 
 const unique = (ids: string[]) => new Set(ids).size === ids.length;
+const listeningLines = ({ listening }: ReturnType<typeof getContent>) => [
+	...listening.listenerGuidance,
+	...listening.reflectStarters,
+	...listening.speakerConfirm,
+	...listening.receivingResponses
+];
 
 describe('content', () => {
 	it.each(listContentLocales())('%s parses against the schema with unique ids', (locale) => {
@@ -30,6 +36,7 @@ describe('content', () => {
 		expect(unique(content.stems.items.map((item) => item.id))).toBe(true);
 		expect(unique(content.tenMinutes.questions.map((q) => q.id))).toBe(true);
 		expect(unique(content.phonesDown.prompts.map((p) => p.id))).toBe(true);
+		expect(unique(listeningLines(content).map((line) => line.id))).toBe(true);
 	});
 
 	it('has what a real product needs', () => {
@@ -198,7 +205,8 @@ function conversationTexts(content: ReturnType<typeof getContent>): string[] {
 		...content.closer.sets.flatMap((set) => set.prompts.map((p) => p.text)),
 		...content.stems.items.map((item) => item.text),
 		...content.tenMinutes.questions.map((q) => q.text),
-		...content.phonesDown.prompts.map((p) => p.text)
+		...content.phonesDown.prompts.map((p) => p.text),
+		...listeningLines(content).map((line) => line.text)
 	];
 }
 
@@ -248,6 +256,25 @@ describe('guided conversation content', () => {
 		expect(prompts.map((p) => p.id)).toEqual(
 			prompts.map((_, i) => `p${String(i + 1).padStart(3, '0')}`)
 		);
+	});
+
+	it('offers listening lines in their ranges, with the receiving responses the practice promises', () => {
+		const { listening } = getContent('en');
+		expect(listening.listenerGuidance.length).toBeGreaterThanOrEqual(6);
+		expect(listening.reflectStarters.map((line) => line.text)).toContain('What I heard is …');
+		expect(listening.speakerConfirm.length).toBeGreaterThanOrEqual(3);
+		expect(listening.receivingResponses.map((line) => line.text)).toEqual(
+			expect.arrayContaining([
+				'Thank you for telling me.',
+				'I want to understand.',
+				'What do you need from me?',
+				"I'm here."
+			])
+		);
+		// A receiving response never turns the share into advice, a question of fault or a correction.
+		for (const { text } of listening.receivingResponses) {
+			expect(text, text).not.toMatch(/\b(should|but|why did|you always|you never|at least)\b/i);
+		}
 	});
 
 	it("uses none of the study's own questions", () => {

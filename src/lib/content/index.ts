@@ -21,7 +21,8 @@ const FILE_KEYS: Record<string, keyof Content> = {
 	'closer.yaml': 'closer',
 	'stems.yaml': 'stems',
 	'ten-minutes.yaml': 'tenMinutes',
-	'phones-down.yaml': 'phonesDown'
+	'phones-down.yaml': 'phonesDown',
+	'listening.yaml': 'listening'
 };
 
 export const BASE_LOCALE = 'en';

@@ -144,7 +144,8 @@ export const contentSchema = z.strictObject({
 	closer: closerSchema,
 	stems: stemsSchema,
 	tenMinutes: tenMinutesSchema,
-	phonesDown: phonesDownSchema
+	phonesDown: phonesDownSchema,
+	listening: listeningSchema
 });
 
 export type Content = z.infer<typeof contentSchema>;
