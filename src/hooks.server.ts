@@ -41,7 +41,7 @@ const handleCrossOrigin: Handle = async ({ event, resolve }) => {
 
 /** Builds the request context: database, clock, the signed-in person (fresh on every request). */
 const handleContext: Handle = async ({ event, resolve }) => {
-	const { env, handle } = await startRuntime();
+	const { env, handle, live } = await startRuntime();
 	const now = () => new Date();
 	const session = sessionCookie(env);
 	const token = event.cookies.get(session.name);
@@ -67,7 +67,8 @@ const handleContext: Handle = async ({ event, resolve }) => {
 		sessionId: resolved?.session.id ?? null,
 		clientKey: keyedHash(env.secret, `client:${clientAddress(event)}`),
 		device: describeDevice(event.request.headers.get('user-agent')),
-		deviceToken: event.cookies.get(deviceCookie(env).name) ?? null
+		deviceToken: event.cookies.get(deviceCookie(env).name) ?? null,
+		live
 	};
 
 	return resolve(event);

@@ -253,10 +253,10 @@ function pause(state: ProtocolState, at: number): Outcome {
 	if (isFinished(state)) {
 		return refuse('finished');
 	}
-	if (state.status === 'paused') {
+	const resumeTo = state.status;
+	if (resumeTo === 'paused' || resumeTo === 'completed' || resumeTo === 'ended') {
 		return unchanged(state);
 	}
-	const resumeTo = state.status;
 
 	return changed(
 		withTimer({ ...state, status: 'paused', resumeTo }, (timer) => stopTimer(timer, at))

@@ -1,4 +1,5 @@
 import type { Db } from './db/client';
+import type { LiveBus } from './live/bus';
 
 /** Everything a use case needs about the request, passed in so services stay testable. */
 export type Ctx = {
@@ -18,4 +19,6 @@ export type Ctx = {
 	device: string;
 	/** The proven device cookie value for the login form, if any. */
 	deviceToken: string | null;
+	/** Live updates: services publish what changed (ids and kinds only) after committing. */
+	live: LiveBus;
 };

@@ -34,7 +34,14 @@ export type SecurityEvent =
 	| 'question.followed_up'
 	| 'appreciation.created'
 	| 'appreciation.shared'
-	| 'response.created';
+	| 'response.created'
+	| 'conversation.started'
+	| 'conversation.moved'
+	| 'conversation.answer_saved'
+	| 'conversation.answer_shared'
+	| 'conversation.answer_received'
+	| 'live.stream_opened'
+	| 'live.stream_closed';
 
 /** One structured line per security event: who, what, outcome. */
 export function logEvent(event: SecurityEvent, fields: { userId?: string | null } = {}) {

@@ -3,8 +3,9 @@ import { migrateDb } from './db/migrate';
 import { loadEnv, type Env } from './env';
 import { log } from './log';
 import { deleteStaleLimits } from './auth/rate-limit';
+import { createMemoryBus, type LiveBus } from './live/bus';
 
-export type Runtime = { env: Env; handle: DbHandle };
+export type Runtime = { env: Env; handle: DbHandle; live: LiveBus };
 
 // Kept on globalThis so a dev-server reload never opens a second database on the same directory.
 const holder = globalThis as typeof globalThis & { __tendRuntime?: Promise<Runtime> };
@@ -35,7 +36,8 @@ async function open(): Promise<Runtime> {
 	await deleteStaleLimits(handle.db, new Date());
 	log.info({ event: 'server.db_ready', driver: handle.driver, ms: Date.now() - started });
 
-	current = { env, handle };
+	const live: LiveBus = createMemoryBus();
+	current = { env, handle, live };
 
 	return current;
 }
@@ -45,7 +47,8 @@ export async function stopRuntime(): Promise<void> {
 	holder.__tendRuntime = undefined;
 	current = undefined;
 	if (pending) {
-		const { handle } = await pending;
+		const { handle, live } = await pending;
+		await live.close();
 		await handle.close();
 	}
 }

@@ -1,3 +1,4 @@
 export * from './users';
 export * from './couples';
 export * from './today';
+export * from './conversations';
