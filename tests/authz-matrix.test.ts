@@ -13,6 +13,7 @@ import {
 import { describeEachDriver } from './support/drivers';
 import { key, scanApiOperations, type Method } from './support/routes';
 import type { TestServer } from './support/server';
+import { openStream } from './support/stream';
 import { ACTORS, buildWorld, type ActorName, type World } from './support/world';
 
 type Statuses = [anonymous: number, self: number, partner: number, ex: number, other: number];
@@ -29,6 +30,8 @@ type Row = {
 		server: TestServer,
 		ids?: Record<string, string>
 	) => unknown;
+	/** A live event stream: opened as a browser would, its status read, then closed. */
+	stream?: boolean;
 	/** Each actor gets a world of its own: one actor's success would change another's answer. */
 	isolated?: boolean;
 	/** A query string for the request (the row's path stays the route's path). */
@@ -194,6 +197,8 @@ const MATRIX: Row[] = [
 	{ method: 'POST',   path: '/api/v1/conversations/{id}/answers/{answerId}/responses',
 		                                                      expect: [401, 404, 201, 404, 404],
 		id: answerOfSelf('shared'), body: () => ({ responseId: RECEIVING }) },
+	{ method: 'GET',    path: '/api/v1/events',             expect: [401, 200, 200, 200, 200],
+		stream: true },
 	{ method: 'GET',    path: '/api/v1/openapi.json',       expect: [200, 200, 200, 200, 200] },
 	{ method: 'GET',    path: '/api/v1/health',             expect: [200, 200, 200, 200, 200] }
 ];
@@ -264,6 +269,12 @@ describeEachDriver('authorization matrix', ({ server }) => {
 			path = path.replace(`{${name}}`, value);
 		}
 		path += row.query?.() ?? '';
+		if (row.stream) {
+			const stream = await openStream(world[who], path);
+			stream.close();
+
+			return stream.answer();
+		}
 		const body = row.body ? await row.body(world, who, server(), ids) : undefined;
 
 		return world[who].request(row.method, path, body === undefined ? {} : { json: body });

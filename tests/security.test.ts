@@ -745,6 +745,7 @@ async function exerciseEverything(server: TestServer, canary: string): Promise<s
 	const keptId = (kept.body as { answer?: { id: string } }).answer?.id ?? canary;
 	await owner.post(`${base}/answers/${keptId}/responses`, { responseId: canary });
 	await owner.post(`/api/v1/conversations/${canary}/end`);
+	await owner.get(`/api/v1/events?${canary}=${canary}`, { headers: { accept: canary } });
 	await owner.get(`/api/v1/${canary}`);
 	await owner.get(`/${canary}?q=${canary}`, { headers: ua });
 	await owner.get(`/signin?next=${encodeURIComponent(`/${canary}`)}`);

@@ -786,6 +786,17 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 			}
 		}
 	},
+	'/api/v1/events': {
+		get: {
+			summary:
+				'Live updates as Server-Sent Events (send Accept: text/event-stream). Each event is { kind, id } of something that changed for you or your couple, never its content: fetch it again to see it. The stream closes when you may no longer follow it (after leaving a link or signing out); reconnecting follows what you may follow now.',
+			responses: {
+				200: ['A text/event-stream of { kind, id } events, with keep-alive comments', null],
+				400: ['Not asked for as text/event-stream', 'Error'],
+				429: ['Too many open streams', 'Error']
+			}
+		}
+	},
 	'/api/v1/openapi.json': {
 		get: { summary: 'This document', responses: { 200: ['OpenAPI 3.1', null] }, auth: false }
 	},

@@ -3,7 +3,8 @@ import { migrateDb } from './db/migrate';
 import { loadEnv, type Env } from './env';
 import { log } from './log';
 import { deleteStaleLimits } from './auth/rate-limit';
-import { createMemoryBus, type LiveBus } from './live/bus';
+import type { LiveBus } from './live/bus';
+import { openLiveBus } from './live/open';
 
 export type Runtime = { env: Env; handle: DbHandle; live: LiveBus };
 
@@ -36,7 +37,13 @@ async function open(): Promise<Runtime> {
 	await deleteStaleLimits(handle.db, new Date());
 	log.info({ event: 'server.db_ready', driver: handle.driver, ms: Date.now() - started });
 
-	const live: LiveBus = createMemoryBus();
+	let live: LiveBus;
+	try {
+		live = await openLiveBus(handle, env.databaseUrl);
+	} catch (error) {
+		await handle.close();
+		throw error;
+	}
 	current = { env, handle, live };
 
 	return current;

@@ -3,6 +3,7 @@ import type { Ctx } from '../context';
 import { findPartnerLink, relationTo, requirePartnerLink, requireUser } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
+import { coupleTopic } from '../live/bus';
 import { assertWithinLimits, LIMITS, recordAttempts } from '../auth/rate-limit';
 import { keyedHash, sha256Hex } from '../auth/tokens';
 import { findUserById } from '../accounts/accounts.queries';
@@ -164,17 +165,20 @@ export async function leaveCouple(ctx: Ctx): Promise<void> {
 	const left = await ctx.db.transaction(async (tx) => {
 		const membership = await findMembership(tx, userId);
 		if (!membership) {
-			return false;
+			return undefined;
 		}
 		await rememberPartners(tx, membership.coupleId);
 		await endCouple(tx, membership.coupleId, ctx.now());
 
-		return true;
+		return membership.coupleId;
 	});
 	if (!left) {
 		throw new AppError('NOT_FOUND', m.error_no_partner());
 	}
 	logEvent('couple.left', { userId });
+	// Open live streams of the couple re-check membership on this event and close: it reaches
+	// nobody, since neither person belongs to that couple any more.
+	await ctx.live.publish(coupleTopic(left), { kind: 'couple', id: left });
 }
 
 /** People the person was linked with before (not the current partner), to block or unblock. */
