@@ -37,7 +37,8 @@ try {
 	for (const [name, page, headers] of [
 		['landing / (baseline)', '/', {}],
 		['/today, signed in', '/today', { cookie }],
-		['/home, signed in', '/home', { cookie }]
+		['/home, signed in', '/home', { cookie }],
+		['/conversations, signed in', '/conversations', { cookie }]
 	]) {
 		rows.push({ name, ...(await weigh(server.url, page, headers)) });
 	}
@@ -52,7 +53,13 @@ async function weigh(base, page, headers) {
 	const context = await browser.newContext({ extraHTTPHeaders: headers });
 	const tab = await context.newPage();
 	const bodies = [];
-	tab.on('response', (response) => bodies.push(response.body().then((body) => [response, body])));
+	tab.on('response', (response) => {
+		// A live event stream never ends and is not part of what the page weighs.
+		if ((response.headers()['content-type'] ?? '').startsWith('text/event-stream')) {
+			return;
+		}
+		bodies.push(response.body().then((body) => [response, body]));
+	});
 	await tab.goto(`${base}${page}`, { waitUntil: 'networkidle' });
 	const sizes = { jsRaw: 0, jsGzip: 0, totalRaw: 0, totalGzip: 0 };
 	for (const [response, body] of await Promise.all(bodies)) {

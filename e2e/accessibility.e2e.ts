@@ -25,7 +25,7 @@ test('every page has one h1, a skip link and labelled controls', async ({ people
 		await expectBasicAccessibility(visitor.page);
 	}
 
-	const olgasPages = ['/onboarding', '/onboarding/partner', '/home', '/partner'];
+	const olgasPages = ['/onboarding', '/onboarding/partner', '/home', '/partner', '/conversations'];
 	const settingsPages = [
 		'/settings',
 		'/settings/sessions',
@@ -52,7 +52,14 @@ test('every page has one h1, a skip link and labelled controls', async ({ people
 	await visit(pavel.page, invite.url);
 	await expectBasicAccessibility(pavel.page);
 	await seedCouple(olga, pavel);
-	for (const path of ['/home', '/partner', '/settings', '/settings/leave']) {
+	for (const path of [
+		'/home',
+		'/partner',
+		'/settings',
+		'/settings/leave',
+		'/conversations',
+		'/conversations/past'
+	]) {
 		await visit(pavel.page, path);
 		await expectBasicAccessibility(pavel.page);
 	}

@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@svelt
 import { json } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { startRuntime, stopRuntime } from '$lib/server/runtime';
+import { closeAllStreams } from '$lib/server/live/stream';
 import { keyedHash } from '$lib/server/auth/tokens';
 import { describeDevice } from '$lib/server/auth/device';
 import { deviceCookie, NON_HTML_CSP, securityHeaders, sessionCookie } from '$lib/server/cookies';
@@ -14,8 +15,27 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 
 export const init: ServerInit = async () => {
 	await startRuntime();
-	process.once('sveltekit:shutdown', () => void stopRuntime());
+	// The server's graceful close waits for open connections: end the live streams first, or
+	// SIGTERM would wait on them for the whole shutdown timeout.
+	for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+		process.once(signal, () => endStreamsOn(signal));
+	}
+	process.once('sveltekit:shutdown', () => {
+		closeAllStreams();
+		void stopRuntime();
+	});
 };
+
+/**
+ * Ends the live streams on a stop signal. Where nothing else handles the signal (no server that
+ * shuts down gracefully), it is raised again so the process still stops as it would by default.
+ */
+function endStreamsOn(signal: NodeJS.Signals) {
+	closeAllStreams();
+	if (process.listenerCount(signal) === 0) {
+		process.kill(process.pid, signal);
+	}
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -41,7 +61,7 @@ const handleCrossOrigin: Handle = async ({ event, resolve }) => {
 
 /** Builds the request context: database, clock, the signed-in person (fresh on every request). */
 const handleContext: Handle = async ({ event, resolve }) => {
-	const { env, handle } = await startRuntime();
+	const { env, handle, live } = await startRuntime();
 	const now = () => new Date();
 	const session = sessionCookie(env);
 	const token = event.cookies.get(session.name);
@@ -69,7 +89,8 @@ const handleContext: Handle = async ({ event, resolve }) => {
 		clientKey: keyedHash(env.secret, `client:${clientAddress(event)}`),
 		device: describeDevice(event.request.headers.get('user-agent')),
 		deviceToken: event.cookies.get(deviceCookie(env).name) ?? null,
-		mailEnabled: env.mail !== null
+		mailEnabled: env.mail !== null,
+		live
 	};
 
 	return resolve(event);

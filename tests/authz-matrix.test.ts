@@ -14,6 +14,7 @@ import { describeEachDriver } from './support/drivers';
 import { nextCode, turnOnTwoFactor } from './support/two-factor';
 import { key, scanApiOperations, type Method } from './support/routes';
 import type { TestServer } from './support/server';
+import { openStream } from './support/stream';
 import { ACTORS, buildWorld, type ActorName, type World } from './support/world';
 
 type Statuses = [anonymous: number, self: number, partner: number, ex: number, other: number];
@@ -22,14 +23,24 @@ type Row = {
 	method: Method;
 	path: string;
 	expect: Statuses;
-	/** Fills `{id}` with an object of `self` (once per world). */
-	id?: (world: World) => Promise<string>;
-	body?: (world: World, who: ActorName, server: TestServer) => unknown;
+	/** Fills `{id}` (or, given a record, each `{name}`) with objects of `self` (once per world). */
+	id?: (world: World) => Promise<string | Record<string, string>>;
+	body?: (
+		world: World,
+		who: ActorName,
+		server: TestServer,
+		ids?: Record<string, string>
+	) => unknown;
+	/** A live event stream: opened as a browser would, its status read, then closed. */
+	stream?: boolean;
 	/** Each actor gets a world of its own: one actor's success would change another's answer. */
 	isolated?: boolean;
 	/** A query string for the request (the row's path stays the route's path). */
 	query?: () => string;
 };
+
+/** The first of the receiving responses (a partner may meet a shared answer only with these). */
+const RECEIVING = 'receiving-thank-you';
 
 /** Today in UTC, the time zone every actor of a world has. */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -45,6 +56,33 @@ const sharedCheckinOfSelf = async (world: World) => {
 	});
 
 	return (answer.body as { checkin: { id: string } }).checkin.id;
+};
+
+/** A Closer of `self` and its partner on one shared phone (so it is running at once). */
+const conversationOfSelf = async (world: World) => {
+	const answer = await world.self.post('/api/v1/conversations', {
+		kind: 'closer',
+		mode: 'one-phone'
+	});
+
+	return (answer.body as { conversation: { id: string } }).conversation.id;
+};
+
+type ConversationBody = { conversation: { seq: number; prompt: { id: string } } };
+const conversationSeen = async (world: World, id: string) =>
+	((await world.self.get(`/api/v1/conversations/${id}`)).body as ConversationBody).conversation;
+
+/** The conversation and an answer of `self` in it, private or shared with the partner. */
+const answerOfSelf = (visibility: 'private' | 'shared') => async (world: World) => {
+	const id = await conversationOfSelf(world);
+	const { prompt } = await conversationSeen(world, id);
+	const answer = await world.self.post(`/api/v1/conversations/${id}/answers`, {
+		promptId: prompt.id,
+		text: 'an answer of my own',
+		visibility
+	});
+
+	return { id, answerId: (answer.body as { answer: { id: string } }).answer.id };
 };
 
 const NEW_PASSWORD = 'a quiet field in june';
@@ -218,6 +256,40 @@ const MATRIX: Row[] = [
 			currentPassword: who === 'anonymous' ? PASSWORD : world[who].password
 		}) },
 	{ method: 'DELETE', path: '/api/v1/settings/lock/pin',  expect: [401, 204, 204, 204, 204] },
+	{ method: 'GET',    path: '/api/v1/conversations',      expect: [401, 200, 200, 200, 200] },
+	{ method: 'POST',   path: '/api/v1/conversations',      expect: [401, 201, 200, 201, 201],
+		body: () => ({ kind: 'phones-down' }) },
+	{ method: 'GET',    path: '/api/v1/conversations/guide', expect: [401, 200, 200, 200, 200] },
+	{ method: 'GET',    path: '/api/v1/conversations/{id}', expect: [401, 200, 200, 404, 404],
+		id: conversationOfSelf },
+	{ method: 'POST',   path: '/api/v1/conversations/{id}/join', expect: [401, 200, 200, 404, 404],
+		id: conversationOfSelf },
+	{ method: 'POST',   path: '/api/v1/conversations/{id}/advance', expect: [401, 200, 200, 404, 404],
+		id: conversationOfSelf,
+		body: async (world, _who, _server, ids) => ({ at: (await conversationSeen(world, ids?.id ?? '')).seq }) },
+	{ method: 'POST',   path: '/api/v1/conversations/{id}/pause', expect: [401, 200, 200, 404, 404],
+		id: conversationOfSelf },
+	{ method: 'POST',   path: '/api/v1/conversations/{id}/resume', expect: [401, 200, 200, 404, 404],
+		id: conversationOfSelf },
+	{ method: 'POST',   path: '/api/v1/conversations/{id}/opt-in', expect: [401, 409, 409, 404, 404],
+		id: conversationOfSelf, body: () => ({ for: 'me' }) },
+	{ method: 'POST',   path: '/api/v1/conversations/{id}/end', expect: [401, 200, 200, 404, 404],
+		id: conversationOfSelf },
+	{ method: 'POST',   path: '/api/v1/conversations/{id}/answers', expect: [401, 200, 200, 404, 404],
+		id: conversationOfSelf,
+		body: async (world, _who, _server, ids) => ({
+			promptId: (await conversationSeen(world, ids?.id ?? '')).prompt.id,
+			text: 'what I would say',
+			visibility: 'private'
+		}) },
+	{ method: 'POST',   path: '/api/v1/conversations/{id}/answers/{answerId}/share',
+		                                                      expect: [401, 200, 404, 404, 404],
+		id: answerOfSelf('private') },
+	{ method: 'POST',   path: '/api/v1/conversations/{id}/answers/{answerId}/responses',
+		                                                      expect: [401, 404, 201, 404, 404],
+		id: answerOfSelf('shared'), body: () => ({ responseId: RECEIVING }) },
+	{ method: 'GET',    path: '/api/v1/events',             expect: [401, 200, 200, 200, 200],
+		stream: true },
 	{ method: 'GET',    path: '/api/v1/openapi.json',       expect: [200, 200, 200, 200, 200] },
 	{ method: 'GET',    path: '/api/v1/health',             expect: [200, 200, 200, 200, 200] }
 ];
@@ -243,7 +315,8 @@ const FORBIDDEN_KEYS = [
 ];
 
 test('the matrix, the route files and API_OPERATIONS list the same operations', () => {
-	const scanned = scanApiOperations().map(key);
+	// One order for all three lists (route files are scanned in locale order).
+	const scanned = scanApiOperations().map(key).sort();
 	const inMatrix = MATRIX.map(key).sort();
 	const documented = Object.entries(API_OPERATIONS)
 		.flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
@@ -280,10 +353,25 @@ describeEachDriver(
 			expect(actual).toEqual(Object.fromEntries(ACTORS.map((who, i) => [who, row.expect[i]])));
 		});
 
-		async function call(world: World, who: ActorName, row: Row, id: string | undefined) {
-			const path =
-				row.path.replace('{id}', id ?? '').replace('{date}', today()) + (row.query?.() ?? '');
-			const body = row.body ? await row.body(world, who, server()) : undefined;
+		async function call(
+			world: World,
+			who: ActorName,
+			row: Row,
+			id: string | Record<string, string> | undefined
+		) {
+			const ids = typeof id === 'string' ? { id } : (id ?? {});
+			let path = row.path.replace('{date}', today());
+			for (const [name, value] of Object.entries(ids)) {
+				path = path.replace(`{${name}}`, value);
+			}
+			path += row.query?.() ?? '';
+			if (row.stream) {
+				const stream = await openStream(world[who], path);
+				stream.close();
+
+				return stream.answer();
+			}
+			const body = row.body ? await row.body(world, who, server(), ids) : undefined;
 
 			return world[who].request(row.method, path, body === undefined ? {} : { json: body });
 		}

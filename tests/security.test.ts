@@ -31,9 +31,9 @@ const PAGES = [...new Set(['/', '/signin', '/signup', '/no-such-page-here', ...s
 
 const UNGUESSED_PASSWORD = 'nine quiet herons over the weir';
 
-/** A well-formed id for `{id}` in paths (nobody's), and today (UTC) for `{date}`. */
+/** A well-formed id for `{id}` (and any other id) in paths (nobody's), today (UTC) for `{date}`. */
 const fill = (path: string, id = '00000000-0000-4000-8000-000000000000') =>
-	path.replace('{id}', id).replace('{date}', new Date().toISOString().slice(0, 10));
+	path.replace('{date}', new Date().toISOString().slice(0, 10)).replace(/\{\w+\}/g, id);
 
 describeEachDriver('security over HTTP', ({ server }) => {
 	describe('cross-origin writes are refused (CSRF-02)', () => {
@@ -399,7 +399,7 @@ describeEachDriver('security over HTTP', ({ server }) => {
 					Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`)
 				)
 				.sort();
-			expect(documented).toEqual(scanApiOperations().map(key));
+			expect(documented).toEqual(scanApiOperations().map(key).sort());
 			for (const methods of Object.values(doc.paths)) {
 				for (const operation of Object.values(methods)) {
 					expect(Object.keys(operation.responses ?? {}).length).toBeGreaterThan(0);
@@ -761,6 +761,27 @@ async function exerciseEverything(server: TestServer, canary: string): Promise<s
 	await owner.post('/api/v1/lock/unlock', { password: canary });
 	await owner.post('/api/v1/lock/unlock', { pin: '4827' });
 	await owner.post('/api/v1/lock/activity');
+	const started = await owner.post('/api/v1/conversations', {
+		kind: 'vulnerability',
+		mode: 'solo'
+	});
+	const conversation = (
+		started.body as { conversation: { id: string; seq: number; prompt: { id: string } } }
+	).conversation;
+	const base = `/api/v1/conversations/${conversation.id}`;
+	const kept = await owner.post(`${base}/answers`, {
+		promptId: conversation.prompt.id,
+		text: canary,
+		visibility: 'private'
+	});
+	await owner.post(`${base}/answers`, { promptId: canary, text: canary, visibility: canary });
+	await owner.post(`${base}/advance`, { at: conversation.seq, action: canary });
+	await owner.post(`${base}/opt-in`, { for: canary });
+	await owner.post('/api/v1/conversations', { kind: canary, mode: canary });
+	const keptId = (kept.body as { answer?: { id: string } }).answer?.id ?? canary;
+	await owner.post(`${base}/answers/${keptId}/responses`, { responseId: canary });
+	await owner.post(`/api/v1/conversations/${canary}/end`);
+	await owner.get(`/api/v1/events?${canary}=${canary}`, { headers: { accept: canary } });
 	await owner.get(`/api/v1/${canary}`);
 	await owner.get(`/${canary}?q=${canary}`, { headers: ua });
 	await owner.get(`/signin?next=${encodeURIComponent(`/${canary}`)}`);

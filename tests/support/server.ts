@@ -18,6 +18,8 @@ export type TestServer = {
 	/** The ORIGIN the server was started with (its public address). */
 	origin: string;
 	driver: Driver;
+	/** The PostgreSQL database it runs on (postgres driver), for a second instance to share. */
+	databaseUrl?: string;
 	/** Everything the server printed so far, stdout and stderr together. */
 	logs: () => string;
 	stop: () => Promise<void>;
@@ -29,6 +31,11 @@ export type ServerOptions = {
 	origin?: string;
 	/** Extra environment for the server process. */
 	env?: Record<string, string>;
+	/**
+	 * An existing PostgreSQL database to run on, e.g. another instance's: several app instances on
+	 * one database. It is left in place on stop (its first server drops it).
+	 */
+	databaseUrl?: string;
 };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -58,7 +65,10 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 	const url = `http://127.0.0.1:${port}`;
 	const origin = options.origin ?? url;
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tend-http-'));
-	const database = driver === 'postgres' ? await createDatabase() : undefined;
+	const shared = options.databaseUrl
+		? { url: options.databaseUrl, drop: async () => {} }
+		: undefined;
+	const database = driver === 'postgres' ? (shared ?? (await createDatabase())) : undefined;
 
 	const output: string[] = [];
 	const child = spawn(process.execPath, [ENTRY], {
@@ -101,7 +111,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 		throw error;
 	}
 
-	return { url, origin, driver, logs, stop };
+	return { url, origin, driver, databaseUrl: database?.url, logs, stop };
 }
 
 let staleChecked = false;

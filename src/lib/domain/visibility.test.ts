@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canSeeItem } from './visibility';
+import { canSeeItem, canTakePart } from './visibility';
 
 const me = 'me';
 const partner = 'partner';
@@ -86,6 +86,33 @@ describe('canSeeItem while locked', () => {
 					);
 				}
 			)
+		);
+	});
+});
+
+describe('canTakePart', () => {
+	it("admits exactly the members of the conversation's couple now, or the one person alone", () => {
+		const id = fc.constantFrom('a', 'b', 'c');
+		const maybe = fc.option(id, { nil: null });
+		fc.assert(
+			fc.property(id, maybe, maybe, maybe, (userId, coupleId, spaceCouple, spaceUser) => {
+				const allowed = canTakePart(
+					{ userId, coupleId },
+					{ coupleId: spaceCouple, userId: spaceUser }
+				);
+				const expected = spaceCouple !== null ? spaceCouple === coupleId : spaceUser === userId;
+				expect(allowed).toBe(expected);
+			})
+		);
+	});
+
+	it('keeps an ex, and the same two after a re-link, out of an earlier couple conversation', () => {
+		const space = { coupleId: 'c1', userId: null };
+		expect(canTakePart({ userId: me, coupleId: null }, space)).toBe(false);
+		expect(canTakePart({ userId: me, coupleId: 'c2' }, space)).toBe(false);
+		expect(canTakePart({ userId: me, coupleId: 'c1' }, space)).toBe(true);
+		expect(canTakePart({ userId: partner, coupleId: null }, { coupleId: null, userId: me })).toBe(
+			false
 		);
 	});
 });

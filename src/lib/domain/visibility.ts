@@ -31,3 +31,18 @@ export function canSeeItem(viewer: Viewer, item: VisibleItem): boolean {
 function isSharedWith(coupleId: string | null, item: VisibleItem): boolean {
 	return item.visibility === 'shared' && item.coupleId !== null && item.coupleId === coupleId;
 }
+
+/** Where a guided conversation lives: a couple's shared space, or one person's own. */
+export type ConversationSpace = { coupleId: string | null; userId: string | null };
+
+/**
+ * Who may see and take part in a conversation: a couple's, only its members while they are
+ * linked in that very couple (an ex, or the same two after a re-link, never); one's own, only them.
+ */
+export function canTakePart(viewer: Viewer, space: ConversationSpace): boolean {
+	if (space.coupleId !== null) {
+		return space.coupleId === viewer.coupleId;
+	}
+
+	return space.userId !== null && space.userId === viewer.userId;
+}

@@ -1,9 +1,18 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { canSeeItem, type VisibleItem } from '$lib/domain/visibility';
+import { canSeeItem, canTakePart, type VisibleItem } from '$lib/domain/visibility';
+import type { Position } from '$lib/domain/conversation-turns';
 import type { Ctx } from './context';
 import type { Db } from './db/client';
-import { coupleMembers, pastPartners, users } from './db/schema';
+import {
+	conversationParticipants,
+	conversations,
+	coupleMembers,
+	pastPartners,
+	sessions,
+	users
+} from './db/schema';
+import type { Topic } from './live/bus';
 import { AppError } from './errors';
 import * as m from '$lib/paraglide/messages';
 
@@ -140,4 +149,84 @@ export function canView(viewer: Viewer, item: VisibleItem): boolean {
 		{ userId: viewer.userId, coupleId: viewer.coupleId, locked: viewer.locked },
 		item
 	);
+}
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type ConversationAccess = {
+	viewer: Viewer;
+	conversation: ConversationRow;
+	/** The viewer's position in it (0 started it). */
+	position: Position;
+};
+
+/**
+ * May the viewer see and act in this conversation? A couple's conversation only for the members
+ * of that couple while they are linked in it; a solo one only for its owner. Anyone else, an ex
+ * included, gets NOT_FOUND, exactly as for an id that does not exist.
+ */
+export async function requireConversation(ctx: Ctx, id: string): Promise<ConversationAccess> {
+	const viewer = await requireViewer(ctx);
+	const [row] = await ctx.db
+		.select({ conversation: conversations, position: conversationParticipants.position })
+		.from(conversations)
+		.innerJoin(
+			conversationParticipants,
+			and(
+				eq(conversationParticipants.conversationId, conversations.id),
+				eq(conversationParticipants.userId, viewer.userId)
+			)
+		)
+		.where(eq(conversations.id, id));
+	if (!row || !canTakePart(viewer, row.conversation)) {
+		throw new AppError('NOT_FOUND', m.error_not_found());
+	}
+
+	return { viewer, conversation: row.conversation, position: row.position === 1 ? 1 : 0 };
+}
+
+/** The live topics a person follows now: their own, and their current couple's. */
+export async function liveTopicsOf(ctx: Ctx): Promise<{ userId: string; topics: Topic[] }> {
+	const userId = requireUser(ctx);
+	const link = await findPartnerLink(ctx.db, userId);
+	const topics: Topic[] = [`user:${userId}`];
+	if (link) {
+		topics.push(`couple:${link.coupleId}`);
+	}
+
+	return { userId, topics };
+}
+
+/**
+ * Whether a live stream may still carry an event of this topic, asked at subscribe time and again
+ * for every event: the session must still be valid, and a couple's topic needs the person to be
+ * linked in that couple right now. After an unlink, or a sign-out, the answer is no.
+ */
+export async function mayFollowTopic(
+	db: Db,
+	follower: { userId: string; sessionId: string | null },
+	topic: Topic,
+	now: Date
+): Promise<boolean> {
+	if (!follower.sessionId) {
+		return false;
+	}
+	const [session] = await db
+		.select({ id: sessions.id })
+		.from(sessions)
+		.where(
+			and(
+				eq(sessions.id, follower.sessionId),
+				eq(sessions.userId, follower.userId),
+				gt(sessions.expiresAt, now)
+			)
+		);
+	if (!session) {
+		return false;
+	}
+	const [scope, id] = topic.split(':');
+	if (scope === 'user') {
+		return id === follower.userId;
+	}
+
+	return (await findPartnerLink(db, follower.userId))?.coupleId === id;
 }

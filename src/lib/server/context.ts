@@ -1,4 +1,5 @@
 import type { Db } from './db/client';
+import type { LiveBus } from './live/bus';
 
 /** Everything a use case needs about the request, passed in so services stay testable. */
 export type Ctx = {
@@ -25,4 +26,6 @@ export type Ctx = {
 	deviceToken: string | null;
 	/** Whether this instance can send email (SMTP is configured). */
 	mailEnabled: boolean;
+	/** Live updates: services publish what changed (ids and kinds only) after committing. */
+	live: LiveBus;
 };

@@ -55,7 +55,14 @@ export type SecurityEvent =
 	| 'lock.unlock_failed'
 	| 'lock.settings_changed'
 	| 'lock.pin_set'
-	| 'lock.pin_removed';
+	| 'lock.pin_removed'
+	| 'conversation.started'
+	| 'conversation.moved'
+	| 'conversation.answer_saved'
+	| 'conversation.answer_shared'
+	| 'conversation.answer_received'
+	| 'live.stream_opened'
+	| 'live.stream_closed';
 
 /** One structured line per security event: who, what, outcome. */
 export function logEvent(event: SecurityEvent, fields: { userId?: string | null } = {}) {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import {
+	advanceSchema,
+	conversationAnswerSchema,
+	optInSchema,
+	receiveSchema,
+	startSchema
+} from './conversations/conversations.schemas';
+import {
 	changeEmailSchema,
 	changePasswordSchema,
 	loginSchema,
@@ -427,6 +434,159 @@ const schemas = {
 					pin: { type: 'boolean', description: 'Whether an app PIN is set.' }
 				}
 			}
+		}
+	},
+	ConversationAnswer: {
+		type: 'object',
+		description:
+			'An answer kept from a conversation: your own (private drafts included) or one your partner shared with you.',
+		required: [
+			'id',
+			'conversationId',
+			'promptId',
+			'prompt',
+			'text',
+			'visibility',
+			'mine',
+			'responses'
+		],
+		properties: {
+			id: { type: 'string', format: 'uuid' },
+			conversationId: { type: 'string', format: 'uuid' },
+			promptId: { type: 'string' },
+			prompt: { type: ['string', 'null'] },
+			text: { type: 'string' },
+			visibility: { enum: ['private', 'shared'] },
+			mine: { type: 'boolean' },
+			updatedAt: { type: 'string', format: 'date-time' },
+			responses: {
+				type: 'array',
+				items: {
+					type: 'object',
+					properties: {
+						id: { type: 'string', format: 'uuid' },
+						responseId: { type: 'string' },
+						text: { type: 'string' },
+						mine: { type: 'boolean' }
+					}
+				}
+			}
+		}
+	},
+	ConversationAnswerAnswer: {
+		type: 'object',
+		required: ['answer'],
+		properties: { answer: ref('ConversationAnswer') }
+	},
+	Conversation: {
+		type: 'object',
+		description:
+			'Where a conversation stands, as seen by you ("me" and "partner" are relative to you). seq counts the moves so far; send it as `at` when you advance. The timer comes from the server clock: endsAt is when it runs out while running.',
+		required: [
+			'id',
+			'kind',
+			'mode',
+			'status',
+			'seq',
+			'place',
+			'whose',
+			'prompt',
+			'timer',
+			'answers',
+			'now'
+		],
+		properties: {
+			id: { type: 'string', format: 'uuid' },
+			kind: { enum: ['closer', 'vulnerability', 'ten-minutes', 'phones-down'] },
+			mode: { enum: ['one-phone', 'two-phone', 'solo'] },
+			status: { enum: ['waiting', 'active', 'paused', 'between-sets', 'completed', 'ended'] },
+			seq: { type: 'integer' },
+			startedAt: { type: 'string', format: 'date-time' },
+			finishedAt: { type: ['string', 'null'], format: 'date-time' },
+			partner: {
+				oneOf: [{ type: 'object', properties: { name: { type: 'string' } } }, { type: 'null' }]
+			},
+			place: {
+				type: 'object',
+				properties: {
+					set: { type: 'integer' },
+					sets: { type: 'integer' },
+					index: { type: 'integer' },
+					count: { type: 'integer' },
+					turn: { enum: [0, 1] },
+					step: {
+						enum: [
+							'handover',
+							'speak',
+							'reflect',
+							'confirm',
+							'respond',
+							'together',
+							'draft',
+							'receive',
+							'journal',
+							'quiet'
+						]
+					},
+					listening: { type: 'boolean' }
+				}
+			},
+			whose: { enum: ['me', 'partner', 'both'] },
+			speaker: { enum: ['me', 'partner'] },
+			listener: { enum: ['me', 'partner', null] },
+			holder: { enum: ['me', 'partner', null] },
+			prompt: { oneOf: [{ type: 'object' }, { type: 'null' }] },
+			set: { oneOf: [{ type: 'object' }, { type: 'null' }] },
+			lightPrompts: { type: 'array', items: { type: 'object' } },
+			timer: { oneOf: [{ type: 'object' }, { type: 'null' }] },
+			consent: { oneOf: [{ type: 'object' }, { type: 'null' }] },
+			joined: { type: 'object' },
+			answers: { type: 'array', items: ref('ConversationAnswer') },
+			now: { type: 'string', format: 'date-time' }
+		}
+	},
+	ConversationAnswerEnvelope: {
+		type: 'object',
+		required: ['conversation'],
+		properties: { conversation: ref('Conversation') }
+	},
+	Conversations: {
+		type: 'object',
+		required: ['conversations', 'earlier'],
+		properties: {
+			conversations: {
+				type: 'array',
+				items: {
+					type: 'object',
+					required: ['id', 'kind', 'status', 'open', 'startedAt', 'answers'],
+					properties: {
+						id: { type: 'string', format: 'uuid' },
+						kind: { type: 'string' },
+						mode: { type: 'string' },
+						status: { type: 'string' },
+						open: { type: 'boolean' },
+						startedAt: { type: 'string', format: 'date-time' },
+						finishedAt: { type: ['string', 'null'], format: 'date-time' },
+						partner: { oneOf: [{ type: 'object' }, { type: 'null' }] },
+						progress: { type: 'object' },
+						answers: { type: 'array', items: ref('ConversationAnswer') }
+					}
+				}
+			},
+			earlier: {
+				type: 'array',
+				description: 'Your own words from conversations of an earlier link (only yours).',
+				items: { type: 'object' }
+			}
+		}
+	},
+	ConversationGuide: {
+		type: 'object',
+		required: ['practices', 'closerSets', 'listening'],
+		properties: {
+			practices: { type: 'array', items: { type: 'object' } },
+			closerSets: { type: 'array', items: { type: 'object' } },
+			listening: { type: 'object' }
 		}
 	},
 	Error: {
@@ -876,6 +1036,142 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
 			private: true,
 			summary: 'Remove your app PIN',
 			responses: { 204: ['Removed', null] }
+		}
+	},
+	'/api/v1/conversations': {
+		get: {
+			summary:
+				'Your conversations (what and when), with the answers each of you chose to keep and share',
+			responses: { 200: ['Conversations', 'Conversations'] }
+		},
+		post: {
+			summary:
+				'Start a conversation (one-phone or two-phone with your partner, or solo); answers 200 with the open one of that kind if there is one',
+			body: startSchema,
+			responses: {
+				201: ['Started', 'ConversationAnswerEnvelope'],
+				200: ['The open one of that kind', 'ConversationAnswerEnvelope'],
+				404: ['No partner linked (for one-phone or two-phone)', 'Error']
+			}
+		}
+	},
+	'/api/v1/conversations/guide': {
+		get: {
+			summary: 'The practices with their evidence notes, Closer sets, and the listening lines',
+			responses: { 200: ['Guide', 'ConversationGuide'] }
+		}
+	},
+	'/api/v1/conversations/{id}': {
+		get: {
+			summary: 'Where a conversation stands (a phone that comes back starts here)',
+			responses: {
+				200: ['The conversation', 'ConversationAnswerEnvelope'],
+				404: ['Not a conversation of yours (or of your current couple)', 'Error']
+			}
+		}
+	},
+	'/api/v1/conversations/{id}/join': {
+		post: {
+			summary: 'Join on your own phone (two phones in sync)',
+			responses: {
+				200: ['Joined', 'ConversationAnswerEnvelope'],
+				404: ['Not a conversation of yours', 'Error'],
+				409: ['It has finished', 'Error']
+			}
+		}
+	},
+	'/api/v1/conversations/{id}/advance': {
+		post: {
+			summary:
+				'Move on one step (next), ask to be heard again (correct), or pass; `at` is the seq your screen showed',
+			body: advanceSchema,
+			responses: {
+				200: ['Moved', 'ConversationAnswerEnvelope'],
+				404: ['Not a conversation of yours', 'Error'],
+				409: ['Your screen was behind, or that cannot happen at this step', 'Error']
+			}
+		}
+	},
+	'/api/v1/conversations/{id}/pause': {
+		post: {
+			summary: 'Pause; it resumes at exactly this place',
+			responses: {
+				200: ['Paused', 'ConversationAnswerEnvelope'],
+				404: ['Not a conversation of yours', 'Error'],
+				409: ['It has finished', 'Error']
+			}
+		}
+	},
+	'/api/v1/conversations/{id}/resume': {
+		post: {
+			summary: 'Resume where you paused',
+			responses: {
+				200: ['Resumed', 'ConversationAnswerEnvelope'],
+				404: ['Not a conversation of yours', 'Error'],
+				409: ['It has finished', 'Error']
+			}
+		}
+	},
+	'/api/v1/conversations/{id}/opt-in': {
+		post: {
+			summary:
+				'Choose to go on to the next, deeper Closer set; it starts once you both have (on one shared phone, for: partner says so for them)',
+			body: optInSchema,
+			responses: {
+				200: ['Chosen', 'ConversationAnswerEnvelope'],
+				404: ['Not a conversation of yours', 'Error'],
+				409: ['Not between sets', 'Error']
+			}
+		}
+	},
+	'/api/v1/conversations/{id}/end': {
+		post: {
+			summary: 'Stop here, without giving a reason',
+			responses: {
+				200: ['Ended', 'ConversationAnswerEnvelope'],
+				404: ['Not a conversation of yours', 'Error']
+			}
+		}
+	},
+	'/api/v1/conversations/{id}/answers': {
+		post: {
+			summary:
+				'Keep your answer to a prompt: private (a draft) or shared with your partner; saving again replaces it',
+			body: conversationAnswerSchema,
+			responses: {
+				200: ['Kept', 'ConversationAnswerAnswer'],
+				404: ['Not a conversation of yours', 'Error']
+			}
+		}
+	},
+	'/api/v1/conversations/{id}/answers/{answerId}/share': {
+		post: {
+			summary: 'Share your draft with your partner when you are ready',
+			responses: {
+				200: ['Shared', 'ConversationAnswerAnswer'],
+				404: ['Not an answer of yours in a conversation of yours', 'Error']
+			}
+		}
+	},
+	'/api/v1/conversations/{id}/answers/{answerId}/responses': {
+		post: {
+			summary: "Receive your partner's shared answer with one of the receiving responses",
+			body: receiveSchema,
+			responses: {
+				201: ['Sent', 'ConversationAnswerAnswer'],
+				404: ['Not an answer your partner shared with you', 'Error']
+			}
+		}
+	},
+	'/api/v1/events': {
+		get: {
+			summary:
+				'Live updates as Server-Sent Events (send Accept: text/event-stream). Each event is { kind, id } of something that changed for you or your couple, never its content: fetch it again to see it. The stream closes when you may no longer follow it (after leaving a link or signing out); reconnecting follows what you may follow now.',
+			responses: {
+				200: ['A text/event-stream of { kind, id } events, with keep-alive comments', null],
+				400: ['Not asked for as text/event-stream', 'Error'],
+				429: ['Too many open streams', 'Error']
+			}
 		}
 	},
 	'/api/v1/openapi.json': {

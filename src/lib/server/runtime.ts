@@ -3,8 +3,15 @@ import { migrateDb } from './db/migrate';
 import { loadEnv, type Env } from './env';
 import { log } from './log';
 import { housekeeping, startBackgroundJobs } from './jobs';
+import type { LiveBus } from './live/bus';
+import { openLiveBus } from './live/open';
 
-export type Runtime = { env: Env; handle: DbHandle; stopJobs: () => Promise<void> };
+export type Runtime = {
+	env: Env;
+	handle: DbHandle;
+	live: LiveBus;
+	stopJobs: () => Promise<void>;
+};
 
 // Kept on globalThis so a dev-server reload never opens a second database on the same directory.
 const holder = globalThis as typeof globalThis & { __tendRuntime?: Promise<Runtime> };
@@ -34,10 +41,17 @@ async function open(): Promise<Runtime> {
 	await migrateDb(handle, env.migrationsDir);
 	await housekeeping(handle.db, new Date());
 	log.info({ event: 'server.db_ready', driver: handle.driver, ms: Date.now() - started });
+	let live: LiveBus;
+	try {
+		live = await openLiveBus(handle, env.databaseUrl);
+	} catch (error) {
+		await handle.close();
+		throw error;
+	}
 	const jobs = startBackgroundJobs(handle.db, env);
 	log.info({ event: 'server.mail', enabled: env.mail !== null });
 
-	current = { env, handle, stopJobs: jobs.stop };
+	current = { env, handle, live, stopJobs: jobs.stop };
 
 	return current;
 }
@@ -47,8 +61,9 @@ export async function stopRuntime(): Promise<void> {
 	holder.__tendRuntime = undefined;
 	current = undefined;
 	if (pending) {
-		const { handle, stopJobs } = await pending;
+		const { handle, live, stopJobs } = await pending;
 		await stopJobs();
+		await live.close();
 		await handle.close();
 	}
 }

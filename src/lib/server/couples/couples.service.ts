@@ -10,6 +10,7 @@ import {
 } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
+import { coupleTopic } from '../live/bus';
 import { assertWithinLimits, LIMITS, recordAttempts } from '../auth/rate-limit';
 import { keyedHash, sha256Hex } from '../auth/tokens';
 import { findUserById } from '../accounts/accounts.queries';
@@ -175,7 +176,7 @@ export async function leaveCouple(ctx: Ctx): Promise<void> {
 	const userId = requireUser(ctx);
 	const left = await ctx.db.transaction(async (tx) => {
 		const ended = await endLinkWithin(tx, userId, ctx.now());
-		if (ended) {
+		if (ended !== null) {
 			// Only in the log of the one who left: the other is told nothing, not even here.
 			await recordSecurityEvent({ ...ctx, db: tx }, userId, 'partner.left');
 		}
@@ -186,22 +187,29 @@ export async function leaveCouple(ctx: Ctx): Promise<void> {
 		throw new AppError('NOT_FOUND', m.error_no_partner());
 	}
 	logEvent('couple.left', { userId });
+	// Open live streams of the couple re-check membership on this event and close: it reaches
+	// nobody, since neither person belongs to that couple any more.
+	await ctx.live.publish(coupleTopic(left), { kind: 'couple', id: left });
 }
 
 /**
- * Ends the person's live link inside the caller's transaction, exactly as leaving does; false
- * when there is none. Account deletion ends the link through here too, so the other person
- * sees the same silent "no partner linked" either way.
+ * Ends the person's live link inside the caller's transaction, exactly as leaving does, and
+ * answers the couple it ended (null when there was none). Account deletion ends the link through
+ * here too, so the other person sees the same silent "no partner linked" either way.
  */
-export async function endLinkWithin(tx: Executor, userId: string, now: Date): Promise<boolean> {
+export async function endLinkWithin(
+	tx: Executor,
+	userId: string,
+	now: Date
+): Promise<string | null> {
 	const membership = await findMembership(tx, userId);
 	if (!membership) {
-		return false;
+		return null;
 	}
 	await rememberPartners(tx, membership.coupleId);
 	await endCouple(tx, membership.coupleId, now);
 
-	return true;
+	return membership.coupleId;
 }
 
 /** People the person was linked with before (not the current partner), to block or unblock. */

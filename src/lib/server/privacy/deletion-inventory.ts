@@ -5,6 +5,10 @@ import {
 	answers,
 	appreciations,
 	checkins,
+	conversationAnswers,
+	conversationParticipants,
+	conversationResponses,
+	conversations,
 	coupleMembers,
 	dailyQuestions,
 	invites,
@@ -66,6 +70,16 @@ export const DELETION_INVENTORY: InventoryEntry[] = [
 		alsoRows: ({ id }) =>
 			sql`${answerFollowups.answerId} in (select ${answers.id} from ${answers} where ${answers.authorId} = ${id})`
 	},
+	{
+		table: conversationResponses,
+		columns: [conversationResponses.authorId],
+		alsoRows: ({ id }) =>
+			sql`${conversationResponses.answerId} in (select ${conversationAnswers.id} from ${conversationAnswers} where ${conversationAnswers.authorId} = ${id})`
+	},
+	{ table: conversationAnswers, columns: [conversationAnswers.authorId] },
+	{ table: conversationParticipants, columns: [conversationParticipants.userId] },
+	// Conversations of the person alone; a couple's stays with the couple, holding no words.
+	{ table: conversations, columns: [conversations.userId] },
 	{ table: checkins, columns: [checkins.authorId] },
 	{ table: answers, columns: [answers.authorId] },
 	{ table: appreciations, columns: [appreciations.authorId] },
@@ -93,7 +107,9 @@ export const DELETION_INVENTORY: InventoryEntry[] = [
  */
 export const NOT_PERSONAL: Record<string, string> = {
 	couples:
-		"A link's id and its start and end times; who was in it lives in couple_members and past_partners."
+		"A link's id and its start and end times; who was in it lives in couple_members and past_partners.",
+	conversation_events:
+		'Moves of a conversation by position (first or second person), never by who; they go with the conversation.'
 };
 
 /** The condition that picks a person's rows in one inventory entry. */

@@ -10,6 +10,7 @@ import { assertWithinLimits, LIMITS, recordAttempts } from '../auth/rate-limit';
 import { keyedHash } from '../auth/tokens';
 import { findUserById } from '../accounts/accounts.queries';
 import { endLinkWithin } from '../couples/couples.service';
+import { coupleTopic } from '../live/bus';
 import * as m from '$lib/paraglide/messages';
 import { DELETION_INVENTORY, rowsOf, type DeletedPerson } from './deletion-inventory';
 import type { DeleteAccountInput } from './privacy.schemas';
@@ -39,14 +40,20 @@ export async function deleteAccount(ctx: Ctx, input: DeleteAccountInput): Promis
 		email: user.email,
 		hashes: [keyedHash(ctx.secret, userId), keyedHash(ctx.secret, user.email)]
 	};
-	await ctx.db.transaction(async (tx) => {
+	const ended = await ctx.db.transaction(async (tx) => {
 		await lockAccount(tx, userId);
-		await endLinkWithin(tx, userId, ctx.now());
+		const couple = await endLinkWithin(tx, userId, ctx.now());
 		for (const entry of DELETION_INVENTORY) {
 			await tx.delete(entry.table).where(rowsOf(entry, person));
 		}
+
+		return couple;
 	});
 	logEvent('account.deleted', { userId });
+	if (ended !== null) {
+		// As after leaving: the couple's open streams re-check and close; it reaches nobody.
+		await ctx.live.publish(coupleTopic(ended), { kind: 'couple', id: ended });
+	}
 }
 
 /** Holds the account row, so a write of this person racing the deletion waits, then fails. */

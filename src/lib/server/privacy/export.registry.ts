@@ -7,6 +7,11 @@ import {
 	answers,
 	appreciations,
 	checkins,
+	conversationAnswers,
+	conversationEvents,
+	conversationParticipants,
+	conversationResponses,
+	conversations,
 	coupleMembers,
 	couples,
 	dailyQuestions,
@@ -29,6 +34,8 @@ import { visibleAppreciations } from '../appreciations/appreciations.service';
 import { visibleResponses } from '../responses/responses.service';
 import { listSecurityLog } from '../security-log/security-log.service';
 import { getLockSettings } from '../lock/lock-settings.service';
+import { listConversations } from '../conversations/past.service';
+import { practiceName } from '$lib/conversations';
 import { securityEventLabel } from '$lib/security-events';
 import * as m from '$lib/paraglide/messages';
 import * as shape from './export.schemas';
@@ -204,6 +211,31 @@ export const EXPORT_REGISTRY: ExportSection[] = [
 				title: `${p.moment(response.createdAt)} · ${p.who(response.mine)}`,
 				text: response.text
 			}))
+	}),
+	section({
+		key: 'conversations',
+		title: m.export_conversations,
+		tables: [
+			conversations,
+			conversationParticipants,
+			conversationEvents,
+			conversationAnswers,
+			conversationResponses
+		],
+		schema: shape.conversationsSchema,
+		collect: (ctx) => listConversations(ctx),
+		present: (talk, p) =>
+			[...talk.conversations, ...talk.earlier].flatMap((conversation) => [
+				{ title: `${p.moment(conversation.startedAt)} · ${practiceName(conversation.kind)}` },
+				...conversation.answers.map((answer) => ({
+					title: `${answer.prompt ?? answer.promptId} · ${p.who(answer.mine)}`,
+					fields: [
+						[m.export_field_visibility(), p.visibility(answer.visibility)] as const,
+						...answer.responses.map((response) => [p.who(response.mine), response.text] as const)
+					],
+					text: answer.text
+				}))
+			])
 	}),
 	section({
 		key: 'lock',

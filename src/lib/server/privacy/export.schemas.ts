@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SECURITY_EVENT_KINDS } from '$lib/domain/security-events';
 import { DEPTHS, KINDS, TOPICS } from '$lib/domain/daily-question';
+import { CONVERSATION_KINDS, MODES } from '$lib/domain/conversation-turns';
 
 /**
  * The shape of each part of an export. Together (see export.registry.ts) they make the export's
@@ -146,3 +147,46 @@ export const lockSchema = z
 		pin: z.boolean().meta({ description: 'Whether an app PIN is set (the PIN is never exported).' })
 	})
 	.meta({ description: 'How your private pages lock.' });
+
+const conversationAnswer = z.strictObject({
+	id,
+	conversationId: id,
+	promptId: z.string(),
+	prompt: z.string().nullable().meta({ description: 'The prompt or stem, in your language.' }),
+	text: z.string(),
+	visibility,
+	mine,
+	updatedAt: instant,
+	responses: z.array(z.strictObject({ id, responseId: z.string(), text: z.string(), mine }))
+});
+
+export const conversationsSchema = z
+	.strictObject({
+		conversations: z.array(
+			z.strictObject({
+				id,
+				kind: z.enum(CONVERSATION_KINDS),
+				mode: z.enum(MODES),
+				status: z.enum(['waiting', 'active', 'paused', 'between-sets', 'completed', 'ended']),
+				open: z.boolean(),
+				startedAt: instant,
+				finishedAt: instant.nullable(),
+				partner: z.strictObject({ name: z.string() }).nullable(),
+				progress: z.strictObject({ set: z.number().int(), index: z.number().int() }),
+				answers: z.array(conversationAnswer)
+			})
+		),
+		earlier: z
+			.array(
+				z.strictObject({
+					kind: z.enum(CONVERSATION_KINDS),
+					startedAt: instant,
+					answers: z.array(conversationAnswer)
+				})
+			)
+			.meta({ description: 'Your own words from conversations of an earlier link.' })
+	})
+	.meta({
+		description:
+			'Guided conversations: what you did and when, your kept answers, and the ones your partner shared with you.'
+	});

@@ -86,7 +86,7 @@ describe('exporting your data', () => {
 		const text = JSON.stringify(await exported(a.ctx));
 		const own = [s.aSolo, s.aSoloAnswer, s.aKept, s.aAnswerWithC, s.aFollowupToC, s.aReplyToC];
 		own.push(s.aAppreciationToC, s.aPrivate, s.aAnswer, s.aFollowupToB, s.aReplyToB);
-		own.push(s.aAppreciationToB, s.aShared);
+		own.push(s.aAppreciationToB, s.aShared, s.aTalkShared, s.aTalkPrivate);
 		const fromPartner = [s.bShared, s.bAnswer, s.bFollowupToA, s.bReplyToA, s.bAppreciationToA];
 		for (const expected of [...own, ...fromPartner]) {
 			expect(text).toContain(expected);
@@ -96,7 +96,7 @@ describe('exporting your data', () => {
 	it("never holds the partner's private items, an ex's, or another couple's", async () => {
 		const { a, s } = world;
 		const text = JSON.stringify(await exported(a.ctx));
-		const partnerPrivate = [s.bPrivate, s.bHiddenAnswer, s.bKept];
+		const partnerPrivate = [s.bPrivate, s.bHiddenAnswer, s.bKept, s.bTalkPrivate];
 		const ex = [s.cShared, s.cAnswer, s.cFollowupToA, s.cAppreciation];
 		const otherCouple = [s.dShared, s.eAnswer];
 		for (const hidden of [...partnerPrivate, ...ex, ...otherCouple]) {
@@ -107,10 +107,18 @@ describe('exporting your data', () => {
 	it('shows the partner none of your private items, and the ex nothing of the link that ended', async () => {
 		const { a, b, c, s } = world;
 		const bText = JSON.stringify(await exported(b.ctx));
-		for (const hidden of [s.aSolo, s.aSoloAnswer, s.aPrivate, s.aAnswerWithC, s.aReplyToC]) {
+		for (const hidden of [
+			s.aSolo,
+			s.aSoloAnswer,
+			s.aPrivate,
+			s.aAnswerWithC,
+			s.aReplyToC,
+			s.aTalkPrivate
+		]) {
 			expect(bText).not.toContain(hidden);
 		}
 		expect(bText).toContain(s.aKept);
+		expect(bText).toContain(s.aTalkShared);
 		expect(bText).toContain(s.bPrivate);
 
 		const cData = await exported(c.ctx);

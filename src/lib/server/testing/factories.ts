@@ -4,9 +4,13 @@ import type { Db } from '../db/client';
 import { registerAccount } from '../accounts/accounts.service';
 import { createInvite, joinCouple } from '../couples/couples.service';
 import { needsSecondStep, type SecondStepNeeded, type SignedIn } from '../accounts/sign-in.service';
+import { createMemoryBus } from '../live/bus';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0000';
 export const TEST_PASSWORD = 'a calm lake at dawn';
+
+/** One bus for every context of a test file, so partners hear each other's changes. */
+export const testBus = createMemoryBus();
 
 /** A context for service tests; every field can be overridden, the clock included. */
 export function buildCtx(db: Db, overrides: Partial<Ctx> = {}): Ctx {
@@ -22,6 +26,7 @@ export function buildCtx(db: Db, overrides: Partial<Ctx> = {}): Ctx {
 		device: 'Test browser on Test OS',
 		deviceToken: null,
 		mailEnabled: true,
+		live: testBus,
 		...overrides
 	};
 }

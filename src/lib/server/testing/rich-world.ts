@@ -16,6 +16,12 @@ import { startSession } from '../sessions/sessions.service';
 import { getContent } from '$lib/content';
 import { buildCtx, createPerson, TEST_PASSWORD } from './factories';
 
+import { startConversation } from '../conversations/conversations.service';
+import {
+	receiveConversationAnswer,
+	saveConversationAnswer
+} from '../conversations/answers.service';
+
 /**
  * A small world with a history, for the export and deletion tests. Seen from Alex (`a`):
  * - day 1, alone: a private check-in, a solo answer, an appreciation kept for later;
@@ -81,6 +87,9 @@ export async function buildRichWorld(db: Db) {
 		bPrivate: text('b-private-checkin'),
 		bHiddenAnswer: text('b-hidden-answer'),
 		aShared: text('a-shared-checkin'),
+		aTalkShared: text('a-talk-shared'),
+		aTalkPrivate: text('a-talk-private'),
+		bTalkPrivate: text('b-talk-private'),
 		dShared: text('d-shared-checkin'),
 		eAnswer: text('e-answer')
 	};
@@ -139,6 +148,38 @@ export async function buildRichWorld(db: Db) {
 		itemId: bCheckin.id,
 		kind: 'reply',
 		text: s.aReplyToB
+	});
+	// A conversation of Alex and Bo: one answer shared and received, a private note each.
+	const { conversation: talk } = await startConversation(a.ctx, {
+		kind: 'vulnerability',
+		mode: 'two-phone'
+	});
+	const stem = talk.prompt?.id ?? '';
+	const aShared = await saveConversationAnswer(a.ctx, talk.id, {
+		promptId: stem,
+		text: s.aTalkShared,
+		visibility: 'shared'
+	});
+	await receiveConversationAnswer(b.ctx, talk.id, aShared.id, {
+		responseId: getContent().listening.receivingResponses[0].id
+	});
+	const { conversation: alone } = await startConversation(a.ctx, {
+		kind: 'vulnerability',
+		mode: 'solo'
+	});
+	await saveConversationAnswer(a.ctx, alone.id, {
+		promptId: alone.prompt?.id ?? '',
+		text: s.aTalkPrivate,
+		visibility: 'private'
+	});
+	const { conversation: bAlone } = await startConversation(b.ctx, {
+		kind: 'vulnerability',
+		mode: 'solo'
+	});
+	await saveConversationAnswer(b.ctx, bAlone.id, {
+		promptId: bAlone.prompt?.id ?? '',
+		text: s.bTalkPrivate,
+		visibility: 'private'
 	});
 	await link(d.ctx, e.ctx);
 	await saveCheckin(d.ctx, date(), checkin(s.dShared, 'shared'));

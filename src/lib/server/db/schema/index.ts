@@ -3,3 +3,4 @@ export * from './couples';
 export * from './today';
 export * from './security';
 export * from './lock';
+export * from './conversations';

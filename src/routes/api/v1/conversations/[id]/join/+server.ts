@@ -1,0 +1,7 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { api, parseId } from '$lib/server/http';
+import { joinConversation } from '$lib/server/conversations/moves.service';
+
+export const POST: RequestHandler = ({ params, locals }) =>
+	api(async () => json({ conversation: await joinConversation(locals.ctx, parseId(params.id)) }));
