@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, ne } from 'drizzle-orm';
+import { and, eq, gt, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { canSeeItem, canTakePart, type VisibleItem } from '$lib/domain/visibility';
 import type { Position } from '$lib/domain/conversation-turns';
