@@ -47,8 +47,12 @@ test('two partners share a day: the answer is revealed only after answering', as
 	await benToday.answer('Sunday mornings with coffee.');
 	await expect(benToday.question()).toContainText('Walking by the river at dusk.');
 
-	await reload(ana.page);
+	// Ana's page, open all along, shows Ben's answer without a reload: a live update.
 	await expect(anaToday.question()).toContainText('Sunday mornings with coffee.');
+	await anaToday.appreciate('The way you laughed at my terrible pun at breakfast.');
+	await expect(ben.page.getByRole('region', { name: 'Appreciate' })).toContainText(
+		'terrible pun at breakfast'
+	);
 
 	// Past days keep both answers for each of them, as they may see them.
 	await ben.page.getByRole('link', { name: 'Past days' }).click();

@@ -40,3 +40,21 @@ export function refreshPage() {
 		void invalidateAll();
 	}
 }
+
+/**
+ * Keeps a page current: loads it again when the stream says `kind` changed, and after a
+ * reconnect (a "ready" after the first, or "resync") in case something was missed meanwhile.
+ */
+export function refreshOn(kind: string): () => void {
+	let connected = false;
+
+	return followLive((message) => {
+		const reconnected = message.kind === 'ready' && connected;
+		if (message.kind === kind || message.kind === 'resync' || reconnected) {
+			refreshPage();
+		}
+		if (message.kind === 'ready') {
+			connected = true;
+		}
+	});
+}

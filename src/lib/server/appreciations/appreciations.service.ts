@@ -4,6 +4,7 @@ import { coachAppreciation, type CoachResult } from '$lib/domain/appreciation-co
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { localDate } from '$lib/domain/dates';
+import { publishTodayChange } from '../today/today-events';
 import * as m from '$lib/paraglide/messages';
 import {
 	findAppreciationById,
@@ -47,6 +48,7 @@ export async function createAppreciation(
 		createdAt: ctx.now()
 	});
 	logEvent('appreciation.created', { userId: viewer.userId });
+	await publishTodayChange(ctx, viewer.coupleId);
 
 	return toView(viewer, row);
 }
@@ -74,6 +76,9 @@ export async function shareKeptAppreciationsWithPartner(ctx: Ctx): Promise<{ sha
 	}
 	const shared = await shareKeptAppreciations(ctx.db, viewer.userId, viewer.coupleId);
 	logEvent('appreciation.shared', { userId: viewer.userId });
+	if (shared > 0) {
+		await publishTodayChange(ctx, viewer.coupleId);
+	}
 
 	return { shared };
 }

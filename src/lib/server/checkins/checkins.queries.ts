@@ -50,3 +50,12 @@ export async function findCheckinById(db: Executor, id: string) {
 
 	return row;
 }
+
+export async function findCheckinOn(db: Executor, authorId: string, localDate: string) {
+	const [row] = await db
+		.select()
+		.from(checkins)
+		.where(and(eq(checkins.authorId, authorId), eq(checkins.localDate, localDate)));
+
+	return row;
+}

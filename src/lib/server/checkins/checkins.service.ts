@@ -7,8 +7,10 @@ import { daysBetween, isLocalDate, localDate, type LocalDate } from '$lib/domain
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { rememberCheckinVisibility } from '../practice/practice.service';
+import { publishTodayChange } from '../today/today-events';
 import {
 	findCheckinById,
+	findCheckinOn,
 	listCheckinsVisibleTo,
 	upsertCheckin,
 	type CheckinRow
@@ -49,6 +51,7 @@ export async function saveCheckin(
 	}
 	assertKnownFeelings(input.feelings);
 	const now = ctx.now();
+	const before = await findCheckinOn(ctx.db, viewer.userId, today);
 	const row = await upsertCheckin(ctx.db, {
 		authorId: viewer.userId,
 		coupleId: input.visibility === 'shared' ? viewer.coupleId : null,
@@ -63,6 +66,8 @@ export async function saveCheckin(
 	});
 	await rememberCheckinVisibility(ctx, viewer.userId, input.visibility);
 	logEvent('checkin.saved', { userId: viewer.userId });
+	// The partner hears of it only if they could see it, now or before this change.
+	await publishTodayChange(ctx, row.coupleId ?? before?.coupleId ?? null);
 
 	return toCheckinView(viewer, row);
 }

@@ -3,6 +3,7 @@ import { requireUnlocked, requireViewer, type Viewer } from '../access';
 import { AppError } from '../errors';
 import { logEvent } from '../log';
 import { paceFor } from '../practice/practice.service';
+import { publishTodayChange } from '../today/today-events';
 import { getContent } from '$lib/content';
 import { pickDailyQuestion, NO_REPEAT_DAYS } from '$lib/domain/daily-question';
 import { addDays, isLocalDate, localDate, type LocalDate } from '$lib/domain/dates';
@@ -91,8 +92,13 @@ export async function answerQuestion(
 		}
 	}
 	logEvent('question.answered', { userId: viewer.userId });
+	const day = await questionDay(ctx, viewer, today, today);
+	// Only an answer that reveals is news to the partner: before theirs, nothing they see changes.
+	if (day.partnerAnswer) {
+		await publishTodayChange(ctx, viewer.coupleId);
+	}
 
-	return questionDay(ctx, viewer, today, today);
+	return day;
 }
 
 /** One short reply to the partner's revealed answer ("tell me more about…"). */
@@ -117,6 +123,7 @@ export async function followUpAnswer(
 		throw new AppError('CONFLICT', m.error_already_followed_up());
 	}
 	logEvent('question.followed_up', { userId: viewer.userId });
+	await publishTodayChange(ctx, viewer.coupleId);
 
 	return getQuestionDay(ctx, date);
 }

@@ -6,6 +6,7 @@ import { findAppreciationForResponse } from '../appreciations/appreciations.serv
 import { findCheckinForResponse } from '../checkins/checkins.service';
 import { findAnswerForResponse } from '../questions/questions.service';
 import { getContent } from '$lib/content';
+import { publishTodayChange } from '../today/today-events';
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import {
@@ -55,6 +56,7 @@ export async function respond(ctx: Ctx, input: ResponseInput): Promise<ResponseV
 		createdAt: ctx.now()
 	});
 	logEvent('response.created', { userId: viewer.userId });
+	await publishTodayChange(ctx, viewer.coupleId);
 
 	return toView(viewer, row);
 }

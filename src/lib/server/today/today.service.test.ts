@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { createTestDb } from '../testing/db';
-import { buildCtx, createCouple, createPerson } from '../testing/factories';
+import { buildCtx, createCouple, createPerson, testBus } from '../testing/factories';
+import { coupleTopic, type LiveEvent } from '../live/bus';
+import { requireViewer } from '../access';
 import { updateProfile } from '../accounts/accounts.service';
 import { createInvite, joinCouple, leaveCouple } from '../couples/couples.service';
 import { listCheckins, saveCheckin } from '../checkins/checkins.service';
@@ -342,5 +344,57 @@ describe('rhythm', () => {
 
 	it('needs a signed-in person', async () => {
 		await expect(getToday(buildCtx(handle.db))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+	});
+});
+
+describe('live updates', () => {
+	/** What reaches the couple's topic while `act` runs. */
+	async function heard(coupleId: string | null, act: () => Promise<unknown>) {
+		const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+		await settle();
+		const events: LiveEvent[] = [];
+		const stop = testBus.subscribe(coupleTopic(coupleId ?? ''), (event) => events.push(event));
+		await act();
+		await settle();
+		stop();
+
+		return events.map((event) => event.kind);
+	}
+
+	it('tells the couple of what the partner may see, and of nothing private or unrevealed', async () => {
+		const { a, b } = await coupleAt();
+		const couple = (await requireViewer(a.ctx)).coupleId;
+		expect(await heard(couple, () => saveCheckin(a.ctx, '2026-03-01', checkin('private')))).toEqual(
+			[]
+		);
+		expect(await heard(couple, () => answerQuestion(a.ctx, '2026-03-01', { pass: true }))).toEqual(
+			[]
+		);
+		expect(
+			await heard(couple, () => answerQuestion(a.ctx, '2026-03-01', { text: 'first of us' }))
+		).toEqual([]);
+
+		expect(await heard(couple, () => saveCheckin(a.ctx, '2026-03-01', checkin('shared')))).toEqual([
+			'today'
+		]);
+		// Made private again: the partner saw it before, so their page hears that it changed.
+		expect(await heard(couple, () => saveCheckin(a.ctx, '2026-03-01', checkin('private')))).toEqual(
+			['today']
+		);
+		expect(
+			await heard(couple, () => answerQuestion(b.ctx, '2026-03-01', { text: 'second of us' }))
+		).toEqual(['today']);
+		expect(
+			await heard(couple, () => followUpAnswer(b.ctx, '2026-03-01', { text: 'say more?' }))
+		).toEqual(['today']);
+		const given = await createAppreciation(a.ctx, { text: 'the lamp you mended' });
+		expect(
+			await heard(couple, () =>
+				respond(b.ctx, { itemType: 'appreciation', itemId: given.id, kind: 'means-a-lot' })
+			)
+		).toEqual(['today']);
+		expect(
+			await heard(couple, () => createAppreciation(b.ctx, { text: 'your patience today' }))
+		).toEqual(['today']);
 	});
 });
