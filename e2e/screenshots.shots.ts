@@ -36,5 +36,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		await shot(amara.page, 'home-linked');
 		await visit(amara.page, '/settings');
 		await shot(amara.page, 'settings');
+		for (const [name, where] of [
+			['today', '/today'],
+			['jar', '/jar'],
+			['conversations', '/conversations'],
+			['help', '/help']
+		]) {
+			await visit(amara.page, where);
+			await shot(amara.page, name);
+		}
 	});
 }
